@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class CksPortalConfig(AppConfig):
+    name = "cks_portal"
+    verbose_name = _("Site")
+
+    def ready(self):
+        from cks_portal.roles import sync_role_permissions
+
+        # Permissions exist only after every app has migrated, so roles are synced then.
+        post_migrate.connect(sync_role_permissions, dispatch_uid="cks_portal.sync_roles")

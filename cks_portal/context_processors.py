@@ -1,0 +1,50 @@
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+# (label, url name, url kwargs, path prefix that marks the section as current)
+MAIN_NAVIGATION = [
+    (_("Support"), "support:index", {}, "/stod/"),
+    (_("News"), "news:index", {}, "/nyheter/"),
+    (_("Calendar"), "news:calendar", {}, "/kalender/"),
+    (_("Knowledge bank"), "knowledge_bank:index", {}, "/kunskapsbank/"),
+    (_("About us"), "page", {"slug": "om-oss"}, "/om-oss/"),
+]
+
+
+def _section_path(path):
+    """The request path without a language prefix, so /en/stod/ and /stod/ compare equal."""
+    for code, _name in settings.LANGUAGES:
+        prefix = f"/{code}/"
+        if path.startswith(prefix):
+            return path[len(prefix) - 1 :]
+    return path
+
+
+def site(request):
+    current = get_language() or settings.LANGUAGE_CODE
+    path = request.path
+    query = request.META.get("QUERY_STRING", "")
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        if query:
+            url = f"{url}?{query}"
+        alternates.append({"code": code, "name": name, "url": url, "current": code == current})
+    section = _section_path(path)
+    return {
+        "site_name": settings.SITE_NAME,
+        "site_organisation": settings.SITE_ORGANISATION,
+        "site_contact_email": settings.SITE_CONTACT_EMAIL,
+        "site_contact_phone": settings.SITE_CONTACT_PHONE,
+        "language_alternates": alternates,
+        "main_navigation": [
+            {
+                "href": reverse(name, kwargs=kwargs),
+                "label": label,
+                "current": section.startswith(prefix),
+            }
+            for label, name, kwargs, prefix in MAIN_NAVIGATION
+        ],
+    }

@@ -1,0 +1,105 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from cks_portal.i18n import LocalizedModel
+from cks_portal.richtext import RichTextField
+
+# First path segments the apps and the site already use; a page cannot take them.
+RESERVED_SLUGS = {
+    "admin",
+    "api",
+    "en",
+    "stod",
+    "nyheter",
+    "kalender",
+    "kunskapsbank",
+    "sok",
+    "media",
+    "static",
+    "sitemap.xml",
+    "robots.txt",
+    "favicon.ico",
+    "healthz",
+    "readyz",
+    ".well-known",
+}
+
+
+class Topic(LocalizedModel):
+    """The site's shared taxonomy: news, publications and support contacts are tagged with it."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    name_en = models.CharField(_("name in English"), max_length=100, blank=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, help_text=_("Used in filter URLs."))
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+def validate_page_slug(value):
+    from django.core.exceptions import ValidationError
+
+    if value in RESERVED_SLUGS:
+        raise ValidationError(_("“%(slug)s” is used by another part of the site."), params={"slug": value})
+
+
+class Page(LocalizedModel):
+    """A page of running text that staff edit: about us, accessibility statement, privacy."""
+
+    title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("title in English"), max_length=200, blank=True)
+    slug = models.SlugField(
+        _("address"),
+        max_length=100,
+        unique=True,
+        validators=[validate_page_slug],
+        help_text=_("The page is shown at /<address>/, for example “om-oss”."),
+    )
+    lead = models.TextField(
+        _("lead"), blank=True, help_text=_("One or two sentences shown in bold under the title.")
+    )
+    lead_en = models.TextField(_("lead in English"), blank=True)
+    body = RichTextField(
+        _("body"),
+        blank=True,
+        help_text=_("Headings, lists, links and tables are kept; scripts and styles are removed."),
+    )
+    body_en = RichTextField(_("body in English"), blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+    show_in_footer = models.BooleanField(_("link in footer"), default=False)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("page", kwargs={"slug": self.slug})

@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.templatetags.static import static
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from cks_portal import views
+from cks_portal.sitemaps import SITEMAPS
+from knowledge_bank.sitemaps import SITEMAPS as KNOWLEDGE_BANK_SITEMAPS
+from news.sitemaps import SITEMAPS as NEWS_SITEMAPS
+from support.sitemaps import SITEMAPS as SUPPORT_SITEMAPS
+
+sitemaps = {**SITEMAPS, **SUPPORT_SITEMAPS, **NEWS_SITEMAPS, **KNOWLEDGE_BANK_SITEMAPS}
+
+handler500 = "cks_portal.views.server_error"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("stod/", include("support.urls")),
+    path("", include("news.urls")),
+    path("kunskapsbank/", include("knowledge_bank.urls")),
+    path("sok/", views.search, name="search"),
+    path("<slug:slug>/", views.page_detail, name="page"),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static as media_static
+
+    urlpatterns += media_static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,64 @@
+from django.conf import settings
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from cks_portal.models import Page
+
+SEARCH_QUERY_MAX_LENGTH = 200
+
+
+def home(request):
+    return render(
+        request,
+        "cks_portal/home.html",
+        {"about": Page.objects.published().filter(slug="om-oss").first()},
+    )
+
+
+def page_detail(request, slug):
+    page = get_object_or_404(Page.objects.published().select_related("updated_by"), slug=slug)
+    breadcrumbs = [(page.get_absolute_url(), page.t.title)]
+    return render(request, "cks_portal/page_detail.html", {"page": page, "breadcrumbs": breadcrumbs})
+
+
+def search(request):
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+    pages = []
+    if query:
+        pages = list(
+            Page.objects.published()
+            .filter(Q(title__icontains=query) | Q(lead__icontains=query) | Q(body__icontains=query))
+            .only("title", "title_en", "slug", "lead", "lead_en")[:50]
+        )
+    breadcrumbs = [(request.path, _("Search"))]
+    return render(
+        request,
+        "cks_portal/search.html",
+        {"query": query, "pages": pages, "breadcrumbs": breadcrumbs},
+    )
+
+
+@require_GET
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /en/admin/",
+        f"Sitemap: {sitemap_url}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def server_error(request):
+    """A 500 page that needs no database and no context processors."""
+    from django.template import loader
+
+    template = loader.get_template("500.html")
+    return HttpResponse(
+        template.render({"site_name": settings.SITE_NAME, "title": _("Server error")}), status=500
+    )

@@ -1,0 +1,127 @@
+import pytest
+from django.urls import reverse
+
+from cks_portal.models import Page
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("/", "Centrum för kunskap och säkerhet"),
+        ("/om-oss/", "Vårt arbete mot våldsbejakande extremism"),
+        ("/tillganglighet/", "Tillgänglighetsredogörelse"),
+        ("/personuppgifter/", "Personuppgifter och kakor"),
+        ("/en/", "Centre for Knowledge and Safety"),
+        ("/en/om-oss/", "Our work against violent extremism"),
+        ("/en/tillganglighet/", "Accessibility statement"),
+        ("/en/personuppgifter/", "Personal data and cookies"),
+    ],
+)
+def test_the_site_pages_render_in_their_language(client, demo, path, text):
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert text in response.content.decode()
+    assert f'<html lang="{"en" if path.startswith("/en/") else "sv"}"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/stod/", "/nyheter/", "/kalender/", "/kunskapsbank/", "/sok/", "/om-oss/"]
+)
+def test_every_page_shows_the_112_notice(client, demo, path):
+    response = client.get(path)
+
+    assert "Vid akut fara, ring 112." in response.content.decode()
+
+
+def test_the_english_pages_say_112_in_english(client, demo):
+    assert "In acute danger, call 112." in client.get("/en/stod/").content.decode()
+
+
+def test_the_language_switch_links_to_the_same_page_in_the_other_language(client, demo):
+    html = client.get("/om-oss/").content.decode()
+
+    assert 'href="/en/om-oss/" lang="en" hreflang="en"' in html
+
+
+def test_a_page_shows_when_and_by_whom_it_was_last_changed(client, demo, django_user_model):
+    editor = django_user_model.objects.create_user("anna", first_name="Anna", last_name="Ek")
+    page = Page.objects.get(slug="om-oss")
+    page.updated_by = editor
+    page.save()
+
+    html = client.get("/om-oss/").content.decode()
+
+    assert "Senast ändrad" in html
+    assert "Anna Ek" in html
+
+
+def test_an_english_page_marks_swedish_only_content_with_lang_sv(client, db):
+    Page.objects.create(slug="bara-svenska", title="Bara på svenska", body="<p>Text</p>")
+
+    html = client.get("/en/bara-svenska/").content.decode()
+
+    assert '<h1 lang="sv">Bara på svenska</h1>' in html
+
+
+def test_an_unpublished_page_is_not_found(client, db):
+    Page.objects.create(slug="utkast", title="Utkast", is_published=False)
+
+    assert client.get("/utkast/").status_code == 404
+
+
+def test_the_page_body_is_sanitised_when_saved(db):
+    page = Page.objects.create(
+        slug="x",
+        title="x",
+        body='<p onclick="alert(1)">Hej<script>alert(2)</script><a href="javascript:alert(3)">l</a></p>',
+    )
+    page.refresh_from_db()
+
+    assert "onclick" not in page.body
+    assert "<script" not in page.body
+    assert "javascript:" not in page.body
+    assert "Hej" in page.body
+
+
+def test_the_page_title_is_escaped(client, db):
+    Page.objects.create(slug="x", title="<script>alert(1)</script>")
+
+    html = client.get("/x/").content.decode()
+
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_a_missing_page_gets_the_friendly_404_in_swedish_and_english(client, db):
+    sv = client.get("/finns-inte/")
+    en = client.get("/en/finns-inte/")
+
+    assert sv.status_code == en.status_code == 404
+    assert "Vi hittade inte sidan" in sv.content.decode()
+    assert "We could not find that page" in en.content.decode()
+
+
+def test_the_500_page_renders_without_a_database(client, rf):
+    from cks_portal.views import server_error
+
+    response = server_error(rf.get("/"))
+
+    assert response.status_code == 500
+    assert "Vid akut fara, ring 112." in response.content.decode()
+
+
+def test_the_page_query_count_is_fixed(client, demo, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        client.get("/om-oss/")
+
+
+def test_the_site_search_finds_pages(client, demo):
+    html = client.get(reverse("search"), {"q": "Säkerhetspolisen"}).content.decode()
+
+    assert "Vårt arbete mot våldsbejakande extremism" in html
+
+
+@pytest.mark.parametrize("q", ["\x00", "a" * 10_000, '"', "-", "’😀", "%", "_"])
+def test_the_site_search_never_fails_on_odd_input(client, demo, q):
+    assert client.get("/sok/", {"q": q}).status_code == 200
