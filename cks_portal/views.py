@@ -6,6 +6,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cks_portal.models import Page
+from knowledge_bank.views import home_context as knowledge_bank_home
+from news.views import home_context as news_home
+from support.views import home_context as support_home
 
 SEARCH_QUERY_MAX_LENGTH = 200
 

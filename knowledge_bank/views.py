@@ -3,3 +3,8 @@ from django.shortcuts import render
 
 def index(request):
     return render(request, "knowledge_bank/index.html")
+
+
+def home_context(request):
+    """What the home page shows from this app."""
+    return {}

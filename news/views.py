@@ -7,3 +7,8 @@ def index(request):
 
 def calendar(request):
     return render(request, "news/calendar.html")
+
+
+def home_context(request):
+    """What the home page shows from this app."""
+    return {}
