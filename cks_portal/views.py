@@ -14,11 +14,11 @@ SEARCH_QUERY_MAX_LENGTH = 200
 
 
 def home(request):
-    return render(
-        request,
-        "cks_portal/home.html",
-        {"about": Page.objects.published().filter(slug="om-oss").first()},
-    )
+    context = {"about": Page.objects.published().filter(slug="om-oss").only("slug").first()}
+    # Each app contributes its own box: support lines, news and events, featured publications.
+    for app_context in (support_home, news_home, knowledge_bank_home):
+        context.update(app_context(request))
+    return render(request, "cks_portal/home.html", context)
 
 
 def page_detail(request, slug):
