@@ -13,3 +13,19 @@ def lang_attr(text):
     if lang and lang != active_language():
         return format_html(' lang="{}"', lang)
     return ""
+
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def jsonld(data):
+    """A schema.org JSON-LD block. It is data, not script, so the CSP leaves it alone;
+    <, > and & are escaped so that no value can close the element."""
+    import json
+
+    from django.core.serializers.json import DjangoJSONEncoder
+    from django.utils.safestring import mark_safe
+
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
