@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -42,6 +43,12 @@ def search(request):
         "cks_portal/search.html",
         {"query": query, "pages": pages, "breadcrumbs": breadcrumbs},
     )
+
+
+@require_GET
+def favicon(request):
+    # Browsers ask for /favicon.ico on their own; send them to the hashed static file.
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 
 @require_GET

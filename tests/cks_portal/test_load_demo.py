@@ -1,0 +1,23 @@
+import io
+
+from django.apps import apps
+from django.core.management import call_command
+
+
+def counts():
+    return {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if model._meta.app_label in {"cks_portal", "support", "news", "knowledge_bank"}
+    }
+
+
+def test_load_demo_twice_leaves_the_same_content(db):
+    call_command("load_demo", stdout=io.StringIO())
+    first = counts()
+
+    call_command("load_demo", stdout=io.StringIO())
+
+    assert counts() == first
+    assert first["cks_portal.Page"] == 3
+    assert first["cks_portal.Topic"] >= 8
