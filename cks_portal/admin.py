@@ -1,42 +1,127 @@
-from django.conf import settings
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from cks_portal.models import Page, Topic
 
-admin.site.site_header = _("%(site)s – administration") % {"site": settings.SITE_NAME}
-admin.site.site_title = settings.SITE_NAME
-admin.site.index_title = _("Content and settings")
-
 
 class RecordsEditorMixin:
-    """Stores who saved an object last; the public pages show it as "Changed by"."""
+    """Stores who saved an object last; the public pages show it as "Changed by".
+
+    The same request user is written to the object's history record by simple-history, so
+    the page and the history always name the same person."""
 
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
 
 
+VERSION_FIELD = "_based_on_version"
+
+
+class ConflictGuardMixin:
+    """No lost updates: a change form remembers which version of the object it was based on.
+
+    The version is the id of the object's newest history record. If someone else saved in the
+    meantime, the form is refused with a list of what they changed; the editor's own input stays
+    in the form, and saving again (after merging by hand) is then based on the newest version.
+    The row is locked while the check and the save run, inside the admin's transaction.
+    """
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        base = kwargs.get("form", self.form)
+        kwargs["form"] = type(f"Guarded{base.__name__}", (ConflictGuardForm, base), {})
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        *rest, (name, options) = fieldsets
+        return [*rest, (name, {**options, "fields": [*options["fields"], VERSION_FIELD]})]
+
+
+def latest_version(obj, lock=False):
+    model = type(obj)
+    if lock:
+        # Evaluated for the lock only: a second editor waits here until the first has saved.
+        list(model._default_manager.select_for_update().filter(pk=obj.pk).values_list("pk", flat=True))
+    record = obj.history.order_by("-history_id").only("history_id").first()
+    return record.history_id if record else 0
+
+
+class ConflictGuardForm(forms.ModelForm):
+    _based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields[VERSION_FIELD].initial = latest_version(self.instance)
+
+    def clean(self):
+        cleaned = super().clean()
+        based_on = cleaned.get(VERSION_FIELD)
+        if based_on is None or not self.instance.pk:
+            return cleaned
+        current = latest_version(self.instance, lock=True)
+        if current != based_on:
+            changes = self._changes_since(based_on, current)
+            # The next save is a deliberate choice made after seeing the conflict.
+            self.data = self.data.copy()
+            self.data[self.add_prefix(VERSION_FIELD)] = current
+            raise ValidationError(
+                format_html(
+                    "{}{}",
+                    _(
+                        "Someone else saved this item after you opened it. Nothing has been saved "
+                        "from your form, and your text is still in it. Compare with their changes "
+                        "below, merge by hand, and save again."
+                    ),
+                    format_html_join("", "<br>• {}: {}", changes),
+                ),
+                code="conflict",
+            )
+        return cleaned
+
+    def _changes_since(self, based_on, current):
+        history = self.instance.history
+        old = history.filter(history_id=based_on).first()
+        new = history.filter(history_id=current).select_related("history_user").first()
+        if old is None or new is None:
+            return []
+        who = (
+            (new.history_user.get_full_name() or new.history_user.get_username())
+            if new.history_user
+            else _("unknown")
+        )
+        rows = []
+        for change in new.diff_against(old).changes:
+            field = self.instance._meta.get_field(change.field)
+            rows.append((f"{field.verbose_name} ({who})", str(change.new)[:300]))
+        return rows
+
+
 @admin.register(Page)
-class PageAdmin(RecordsEditorMixin, admin.ModelAdmin):
+class PageAdmin(ConflictGuardMixin, RecordsEditorMixin, SimpleHistoryAdmin):
     list_display = ["title", "slug", "is_published", "show_in_footer", "updated_at", "updated_by"]
     list_filter = ["is_published"]
     search_fields = ["title", "title_en", "body"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["updated_at", "updated_by"]
     list_select_related = ["updated_by"]
+    history_list_display = ["title", "is_published"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body"]}),
         (_("English version"), {"fields": ["title_en", "lead_en", "body_en"]}),
-        (
-            _("Publishing"),
-            {"fields": ["is_published", "show_in_footer", "updated_at", "updated_by"]},
-        ),
+        (_("Publishing"), {"fields": ["is_published", "show_in_footer", "updated_at", "updated_by"]}),
     ]
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
     list_display = ["name", "name_en", "slug"]
     search_fields = ["name", "name_en"]
     prepopulated_fields = {"slug": ["name"]}

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -12,3 +13,8 @@ class CksPortalConfig(AppConfig):
 
         # Permissions exist only after every app has migrated, so roles are synced then.
         post_migrate.connect(sync_role_permissions, dispatch_uid="cks_portal.sync_roles")
+
+
+class CksAdminConfig(admin_apps.AdminConfig):
+    default = False
+    default_site = "cks_portal.admin_site.CksAdminSite"

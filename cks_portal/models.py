@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from cks_portal.i18n import LocalizedModel
 from cks_portal.richtext import RichTextField
@@ -34,6 +35,8 @@ class Topic(LocalizedModel):
     name_en = models.CharField(_("name in English"), max_length=100, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True, help_text=_("Used in filter URLs."))
     description = models.TextField(_("description"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -92,6 +95,7 @@ class Page(LocalizedModel):
     )
 
     objects = PageQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["title"]

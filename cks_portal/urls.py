@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from cks_portal import views
+from cks_portal import two_factor, views
 from cks_portal.sitemaps import SITEMAPS
 from knowledge_bank.sitemaps import SITEMAPS as KNOWLEDGE_BANK_SITEMAPS
 from news.sitemaps import SITEMAPS as NEWS_SITEMAPS
@@ -15,7 +15,10 @@ sitemaps = {**SITEMAPS, **SUPPORT_SITEMAPS, **NEWS_SITEMAPS, **KNOWLEDGE_BANK_SI
 handler500 = "cks_portal.views.server_error"
 
 urlpatterns = [
+    path("admin/2fa/", two_factor.verify, name="two_factor_verify"),
+    path("admin/2fa/setup/", two_factor.setup, name="two_factor_setup"),
     path("admin/", admin.site.urls),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon),

@@ -1,8 +1,11 @@
+from datetime import UTC, timedelta
+
 from django.conf import settings
 from django.db.models import Q
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -49,6 +52,20 @@ def search(request):
 def favicon(request):
     # Browsers ask for /favicon.ico on their own; send them to the hashed static file.
     return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+
+
+@require_GET
+def security_txt(request):
+    """RFC 9116: where to report a vulnerability. Expires is always about half a year ahead."""
+    expires = (timezone.now() + timedelta(days=180)).replace(microsecond=0)
+    lines = [
+        f"Contact: {settings.SECURITY_CONTACT}",
+        f"Expires: {expires.astimezone(UTC).isoformat().replace('+00:00', 'Z')}",
+        "Preferred-Languages: sv, en",
+        f"Canonical: {request.build_absolute_uri('/.well-known/security.txt')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 @require_GET

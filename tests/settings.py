@@ -20,3 +20,7 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="cks-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+
+# Tests log staff in with client.force_login and test the second factor on its own
+# (tests/cks_portal/test_two_factor.py turns this on); production requires it when DEBUG is off.
+OTP_REQUIRED = False

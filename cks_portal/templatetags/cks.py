@@ -29,3 +29,11 @@ def jsonld(data):
 
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+@register.filter
+def minutes(duration):
+    """Whole minutes of a timedelta, rounded up (the lockout page says how long to wait)."""
+    if duration is None:
+        return 0
+    return max(1, -(-int(duration.total_seconds()) // 60))

@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+def needs_second_factor(user):
+    """True for a staff user who has given a password but not yet a one-time code."""
+    return settings.OTP_REQUIRED and user.is_authenticated and user.is_staff and not user.is_verified()
+
+
+class CksAdminSite(admin.AdminSite):
+    """The admin, in Swedish, that lets staff in only after their second factor when required."""
+
+    site_header = _("%(site)s – administration") % {"site": settings.SITE_NAME}
+    site_title = settings.SITE_NAME
+    index_title = _("Content and settings")
+
+    def has_permission(self, request):
+        return super().has_permission(request) and not needs_second_factor(request.user)
+
+    def login(self, request, extra_context=None):
+        if needs_second_factor(request.user):
+            return redirect_to_second_factor(request)
+        return super().login(request, extra_context)
+
+
+def redirect_to_second_factor(request):
+    user = request.user
+    has_device = user.totpdevice_set.filter(confirmed=True).exists()
+    url = reverse("two_factor_verify" if has_device else "two_factor_setup")
+    next_url = request.GET.get("next") or request.get_full_path()
+    return redirect(f"{url}?next={next_url}" if next_url.startswith("/admin/") else url)

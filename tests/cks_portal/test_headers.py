@@ -1,0 +1,42 @@
+import re
+from datetime import datetime
+
+import pytest
+
+
+@pytest.mark.parametrize("path", ["/", "/en/om-oss/", "/admin/login/", "/finns-inte/"])
+def test_every_response_carries_the_security_headers(client, demo, path):
+    response = client.get(path)
+
+    csp = response["Content-Security-Policy"]
+    for directive in (
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+    ):
+        assert directive in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_hsts_is_sent_over_https_when_debug_is_off(client, demo):
+    response = client.get("/", secure=True)
+
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000; includeSubDomains")
+
+
+def test_security_txt_says_where_to_report_and_has_not_expired(client):
+    response = client.get("/.well-known/security.txt")
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Contact: mailto:" in body
+    expires = re.search(r"Expires: (\S+)", body).group(1)
+    assert datetime.fromisoformat(expires.replace("Z", "+00:00")).year >= 2026

@@ -1,0 +1,102 @@
+import re
+
+import pytest
+from django.test import Client
+
+from cks_portal.models import Page
+from tests.conftest import make_staff
+
+
+@pytest.fixture
+def editors(db, django_user_model, demo):
+    clients = []
+    for name in ("anna", "bo"):
+        client = Client()
+        client.force_login(make_staff(django_user_model, name, "Redaktör", first_name=name.title()))
+        clients.append(client)
+    return clients
+
+
+def change_form_data(client, page):
+    html = client.get(f"/admin/cks_portal/page/{page.pk}/change/").content.decode()
+    version = re.search(r'name="_based_on_version" value="(\d+)"', html).group(1)
+    return {
+        "title": page.title,
+        "slug": page.slug,
+        "lead": page.lead,
+        "body": page.body,
+        "title_en": page.title_en,
+        "lead_en": page.lead_en,
+        "body_en": page.body_en,
+        "is_published": "on",
+        "_based_on_version": version,
+    }
+
+
+def test_a_stale_form_is_refused_and_nothing_is_lost(editors):
+    anna, bo = editors
+    page = Page.objects.get(slug="om-oss")
+    anna_form = change_form_data(anna, page)
+    bo_form = change_form_data(bo, page)
+
+    assert (
+        anna.post(
+            f"/admin/cks_portal/page/{page.pk}/change/", {**anna_form, "lead": "Annas ingress"}
+        ).status_code
+        == 302
+    )
+    conflict = bo.post(f"/admin/cks_portal/page/{page.pk}/change/", {**bo_form, "title": "Bos rubrik"})
+
+    html = conflict.content.decode()
+    assert conflict.status_code == 200
+    assert "Någon annan har sparat det här" in html
+    assert "Annas ingress" in html  # what Anna changed is shown
+    assert 'value="Bos rubrik"' in html  # Bo's own input is still in the form
+    page.refresh_from_db()
+    assert page.lead == "Annas ingress"
+    assert page.title != "Bos rubrik"
+
+    # Bo has now seen Anna's change; saving the same form again is a deliberate merge.
+    newest = re.search(r'name="_based_on_version" value="(\d+)"', html).group(1)
+    merged = bo.post(
+        f"/admin/cks_portal/page/{page.pk}/change/",
+        {**bo_form, "title": "Bos rubrik", "lead": "Annas ingress", "_based_on_version": newest},
+    )
+    assert merged.status_code == 302
+    page.refresh_from_db()
+    assert (page.title, page.lead) == ("Bos rubrik", "Annas ingress")
+
+
+def test_every_save_is_recorded_with_who_and_when_and_can_be_restored(editors):
+    anna, _bo = editors
+    page = Page.objects.get(slug="om-oss")
+    original_title = page.title
+    data = change_form_data(anna, page)
+    anna.post(f"/admin/cks_portal/page/{page.pk}/change/", {**data, "title": "Ny rubrik"})
+
+    history = anna.get(f"/admin/cks_portal/page/{page.pk}/history/")
+    assert history.status_code == 200
+    assert "Ny rubrik" in history.content.decode()
+    record = page.history.order_by("history_id")[0]
+    newest = page.history.order_by("-history_id")[0]
+    assert newest.history_user.username == "anna"
+
+    anna.post(
+        f"/admin/cks_portal/page/{page.pk}/history/{record.history_id}/",
+        {**data, "title": original_title, "_based_on_version": newest.history_id},
+    )
+
+    page.refresh_from_db()
+    assert page.title == original_title
+
+
+def test_the_public_changed_by_is_the_history_record_user(editors, client):
+    anna, _bo = editors
+    page = Page.objects.get(slug="om-oss")
+    anna.post(f"/admin/cks_portal/page/{page.pk}/change/", change_form_data(anna, page))
+
+    newest = Page.objects.get(pk=page.pk).history.order_by("-history_id")[0]
+    html = client.get("/om-oss/").content.decode()
+
+    assert newest.history_user.get_full_name() == "Anna"
+    assert "<dd>Anna</dd>" in html
