@@ -69,7 +69,7 @@ class Page(LocalizedModel):
         max_length=100,
         unique=True,
         validators=[validate_page_slug],
-        help_text=_("The page is shown at /<address>/, for example “om-oss”."),
+        help_text=_("The page is shown under this address: “om-oss” gives /om-oss/."),
     )
     lead = models.TextField(
         _("lead"), blank=True, help_text=_("One or two sentences shown in bold under the title.")

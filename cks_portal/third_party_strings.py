@@ -31,3 +31,11 @@ gettext_noop("Press the 'Revert' button below to revert to this version of the o
 gettext_noop("Press the 'Change History' button below to edit the history.")
 gettext_noop("This object doesn't have a change history.")
 gettext_noop("Choose a date from the list below to revert to a previous version of this object.")
+
+# django-axes: the models an administrator opens to see and clear lockouts.
+gettext_noop("access failure")
+gettext_noop("access failures")
+gettext_noop("access attempt")
+gettext_noop("access attempts")
+gettext_noop("access log")
+gettext_noop("access logs")
