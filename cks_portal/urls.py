@@ -19,6 +19,8 @@ urlpatterns = [
     path("admin/2fa/setup/", two_factor.setup, name="two_factor_setup"),
     path("admin/", admin.site.urls),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon),

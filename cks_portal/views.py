@@ -1,12 +1,16 @@
+import logging
 from datetime import UTC, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import Q
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from cks_portal.models import Page
@@ -15,6 +19,7 @@ from news.views import home_context as news_home
 from support.views import home_context as support_home
 
 SEARCH_QUERY_MAX_LENGTH = 200
+logger = logging.getLogger(__name__)
 
 
 def home(request):
@@ -46,6 +51,29 @@ def search(request):
         "cks_portal/search.html",
         {"query": query, "pages": pages, "breadcrumbs": breadcrumbs},
     )
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    """Liveness: the process answers. Says nothing else."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
+@never_cache
+def readyz(request):
+    """Readiness: the database and the cache answer. Details go to the log, not to the caller."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        cache.set("readyz", "1", 5)
+        if cache.get("readyz") != "1":
+            raise RuntimeError("cache did not return what was stored")
+    except Exception:
+        logger.exception("readiness check failed")
+        return HttpResponse("unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
 
 
 @require_GET
