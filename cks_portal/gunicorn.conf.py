@@ -1,0 +1,28 @@
+"""gunicorn settings for production: `gunicorn -c cks_portal/gunicorn.conf.py cks_portal.wsgi`.
+
+Every value can be overridden with GUNICORN_* environment variables (see docs/deployment.md).
+The site's work per request is short and CPU-bound (a page is a few milliseconds of Python and
+at most a handful of SQL queries), so synchronous workers, one or two per core, keep every
+core busy without the memory cost of threads or the risk of a blocked event loop.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2))
+worker_class = "sync"
+# A page normally takes milliseconds; 30 s stops a stuck request without hurting a slow upload
+# through the proxy, which buffers request bodies.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then so that a slow leak in any library cannot grow for ever.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 5000))
+max_requests_jitter = 500
+# The reverse proxy in front sets X-Forwarded-Proto; trust it only from the local machine.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# The application logs one JSON line per request; gunicorn's access log would repeat it.
+accesslog = None
+errorlog = "-"
+preload_app = True
