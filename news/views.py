@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -18,6 +19,7 @@ from news.models import Event, NewsItem
 NEWS_PER_PAGE = 10
 PAST_EVENTS_PER_PAGE = 10
 FEED_SIZE = 20
+SEARCH_MAX_LENGTH = 200
 
 
 def _can_preview(user, model):
@@ -49,6 +51,9 @@ def index(request):
         notices.append(message)
     if year:
         items = items.filter(publish_at__year=year)
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:SEARCH_MAX_LENGTH]
+    if query:
+        items = items.filter(Q(title__icontains=query) | Q(lead__icontains=query) | Q(body__icontains=query))
     topics = Topic.objects.filter(newsitems__in=NewsItem.objects.published()).distinct()
     topic = None
     topic_slug = request.GET.get("topic", "").strip()
@@ -69,6 +74,7 @@ def index(request):
             "topic": topic,
             "years": years,
             "year": year,
+            "query": query,
             "notices": notices,
             "breadcrumbs": [(reverse("news:index"), _("News"))],
         },
