@@ -63,7 +63,7 @@ def index(request):
             notices.append(_("There is no news on that topic. Showing all topics."))
         else:
             items = items.filter(topics=topic)
-    page = Paginator(items.select_related(None), NEWS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(items.defer("body"), NEWS_PER_PAGE).get_page(request.GET.get("page"))
     years = [d.year for d in NewsItem.objects.published().dates("publish_at", "year", order="DESC")]
     return render(
         request,
@@ -87,7 +87,11 @@ def detail(request, slug):
     )
     topic_ids = [topic.pk for topic in item.topics.all()]
     related = (
-        NewsItem.objects.published().filter(topics__in=topic_ids).exclude(pk=item.pk).distinct()[:3]
+        NewsItem.objects.published()
+        .filter(topics__in=topic_ids)
+        .exclude(pk=item.pk)
+        .defer("body")
+        .distinct()[:3]
         if topic_ids
         else []
     )
@@ -156,7 +160,7 @@ def calendar_ics(request):
 def home_context(request):
     """What the home page shows from this app: the latest three news items, the next three events."""
     return {
-        "latest_news": NewsItem.objects.published()[:3],
+        "latest_news": NewsItem.objects.published().defer("body")[:3],
         "next_events": Event.objects.published().upcoming()[:3],
     }
 
