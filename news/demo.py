@@ -76,7 +76,7 @@ driver modellen i Borås.</p>
         "image_alt": "Platshållarbild: tunna gula cirklar mot en blå och grön bakgrund.",
         "image_caption": "I besöket deltog Eric Petersson och Robert Buswell från Kanadas ambassad, "
         "professor Ghayda Hassan från Québecs universitet i Montréal och Peder Englund från CKS.",
-        "image_credit": "Illustration: CKS-portalen",
+        "image_credit": "CKS-portalen (platshållarbild)",
         "topics": ["valdsbejakande-extremism", "samverkan"],
     },
     {
@@ -96,7 +96,7 @@ alla ska kunna ta del av samhället.</p>
         "image_seed": 1,
         "image_alt": "",
         "image_is_decorative": True,
-        "image_credit": "Illustration: CKS-portalen",
+        "image_credit": "CKS-portalen (platshållarbild)",
         "topics": ["samverkan"],
     },
     {
@@ -122,7 +122,7 @@ och att det samtidigt gäller att upptäcka varningssignaler tidigt.</p>
 """,
         "image_seed": 2,
         "image_alt": "Platshållarbild: ljusa cirklar mot en grön bakgrund.",
-        "image_credit": "Illustration: CKS-portalen",
+        "image_credit": "CKS-portalen (platshållarbild)",
         "source_name": "Halmstads kommun",
         "source_url": "https://www.halmstad.se/",
         "topics": ["islamistiska-miljon", "forebyggande-arbete", "samverkan"],
@@ -150,7 +150,7 @@ civilsamhälle.</p>
         "byline": "Frida Meinking",
         "image_seed": 3,
         "image_alt": "Platshållarbild: ljusa cirklar mot en röd och orange bakgrund.",
-        "image_credit": "Illustration: CKS-portalen",
+        "image_credit": "CKS-portalen (platshållarbild)",
         "source_name": "Integrationsforum",
         "topics": ["radikalisering", "samverkan"],
     },
