@@ -86,6 +86,7 @@ class RichTextWidget(forms.Textarea):
                 "django_prose_editor/material-icons.css",
                 "django_prose_editor/editor.css",
                 "django_prose_editor/overrides.css",
+                "css/richtext-editor.css",
             ]
         }
         js = [forms.Script("js/richtext-editor.js", type="module")]

@@ -31,7 +31,7 @@ class PublishableAdmin(RecordsEditorMixin, admin.ModelAdmin):
 
 @admin.register(NewsItem)
 class NewsItemAdmin(PublishableAdmin):
-    list_display = ["title", "status", "publish_at", "updated_at", "updated_by", "preview_link"]
+    list_display = ["title", "status", "publish_at", "updated_by", "preview_link"]
     search_fields = ["title", "lead", "body", "byline"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body", "byline"]}),

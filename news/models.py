@@ -154,7 +154,7 @@ class NewsItem(Publishable):
         unique=True,
         validators=[validate_news_slug],
         help_text=_(
-            "The item is shown at /nyheter/<address>/. Keep it once published, since links point to it."
+            "Part of the web address: /nyheter/address/. Keep it once published, since links point to it."
         ),
     )
     lead = models.TextField(
@@ -277,7 +277,7 @@ class Event(Publishable):
         max_length=100,
         unique=True,
         validators=[validate_event_slug],
-        help_text=_("The event is shown at /kalender/<address>/."),
+        help_text=_("Part of the web address: /kalender/address/."),
     )
     summary = models.TextField(
         _("summary"), max_length=600, help_text=_("One to three sentences, used in lists and calendars.")
