@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,8 @@ class PublishableAdmin(RecordsEditorMixin, admin.ModelAdmin):
     autocomplete_fields = ["topics"]
     list_select_related = ["updated_by"]
     save_on_top = True
+    # Editors paste addresses without a scheme; https is what Django 6 will assume anyway.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     @admin.display(description=_("state"), ordering="state")
     def status(self, obj):
