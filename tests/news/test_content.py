@@ -177,5 +177,7 @@ def test_english_pages_mark_swedish_articles_with_lang(client, db):
     make_news("svensk")
     body = client.get("/en/nyheter/svensk/").content.decode()
 
-    assert '<article class="news-article" lang="sv">' in body
+    assert '<h1 lang="sv">Nyhet svensk</h1>' in body
+    assert '<div class="richtext" lang="sv">' in body
+    assert '<article class="news-article">' in body
     assert NewsItem.objects.get(slug="svensk").publish_at < timezone.now()
