@@ -7,7 +7,15 @@ from django.utils import timezone
 from news.models import NewsItem, State
 from tests.conftest import make_staff
 
-PLACES = ["/nyheter/", "/nyheter/rss/", "/nyheter/atom/", "/sitemap.xml", "/", "/nyheter/?q=Schemalagd"]
+PLACES = [
+    "/nyheter/",
+    "/nyheter/rss/",
+    "/nyheter/atom/",
+    "/sitemap.xml",
+    "/",
+    "/nyheter/?q=Schemalagd",
+    "/sok/?q=Schemalagd",
+]
 
 
 def test_a_scheduled_item_is_absent_everywhere_before_its_time_and_present_after(client, news_factory):
@@ -21,7 +29,7 @@ def test_a_scheduled_item_is_absent_everywhere_before_its_time_and_present_after
 
     time.sleep(2.2)  # no command is run: the publish time simply passes
 
-    for path in PLACES[:5]:
+    for path in PLACES:
         assert "schemalagd" in client.get(path).content.decode(), path
     assert client.get("/nyheter/schemalagd/").status_code == 200
 
