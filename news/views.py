@@ -139,9 +139,9 @@ def event_detail(request, slug):
     )
 
 
-def _ics_response(calendar_bytes, filename):
+def _ics_response(calendar_bytes, filename, disposition="attachment"):
     response = HttpResponse(calendar_bytes, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response
 
 
@@ -154,7 +154,8 @@ def calendar_ics(request):
     # Calendar programs subscribe to this: upcoming events and those of the last year.
     since = timezone.now() - timedelta(days=365)
     events = Event.objects.published().filter(end__gte=since).order_by("start")[:200]
-    return _ics_response(ical.calendar_for(request, events), "kalender.ics")
+    # Inline: it is a feed that calendar programs subscribe to, not a file to save.
+    return _ics_response(ical.calendar_for(request, events), "kalender.ics", disposition="inline")
 
 
 def home_context(request):
