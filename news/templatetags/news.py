@@ -39,9 +39,6 @@ def news_article_jsonld(item, request):
 
 @register.filter
 def event_jsonld(event, request):
-    location = {"@type": "Place", "name": event.venue or event.address}
-    if event.address:
-        location["address"] = event.address
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -53,9 +50,10 @@ def event_jsonld(event, request):
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "inLanguage": event.language,
         "url": request.build_absolute_uri(event.get_absolute_url()),
-        "location": location,
         "organizer": {"@type": "Organization", "name": event.organiser}
         if event.organiser
         else _organisation(),
     }
+    if event.venue or event.address:
+        data["location"] = {"@type": "Place", "name": event.venue or event.address, "address": event.address}
     return data

@@ -60,3 +60,13 @@ def test_the_rich_text_editor_starts_in_the_admin_without_breaking_the_csp(page,
 
     assert "<strong> fetstil</strong>" in page.locator("#id_body").input_value()
     assert problems == []
+
+
+def test_the_news_pages_fit_a_320_pixel_screen(page, site_url):
+    page.set_viewport_size({"width": 320, "height": 640})
+    for path in PAGES:
+        page.goto(site_url + path)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 320px"
