@@ -19,6 +19,8 @@ ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 def validate_image(file):
     """Refuse files that are too large, are not really JPEG/PNG/WebP images, or have so many
     pixels that decoding them would exhaust the server's memory."""
+    if getattr(file, "_committed", False):
+        return  # already stored, so it was checked when it was uploaded
     max_bytes = settings.NEWS_IMAGE_MAX_BYTES
     if file.size > max_bytes:
         raise ValidationError(

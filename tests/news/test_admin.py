@@ -76,3 +76,17 @@ def test_the_admin_list_links_to_a_preview(client, db, django_user_model):
 
     body = client.get("/admin/news/newsitem/?state__exact=draft").content.decode()
     assert 'href="/nyheter/fran-admin/">Förhandsvisa</a>' in body
+
+
+def test_an_item_with_an_image_can_be_saved_again_without_a_new_upload(client, db, django_user_model):
+    client.force_login(make_staff(django_user_model, "redaktor", "Redaktör"))
+    client.post("/admin/news/newsitem/add/", _form(image=_jpeg(), image_alt="Blå yta"))
+    item = NewsItem.objects.get()
+
+    response = client.post(
+        f"/admin/news/newsitem/{item.pk}/change/", _form(title="Ny rubrik", image_alt="Blå yta")
+    )
+
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.title == "Ny rubrik" and item.image
