@@ -5,6 +5,7 @@ database never holds markup the site would not render, and templates can print i
 """
 
 import nh3
+from django import forms
 from django.db import models
 from django.utils.safestring import mark_safe
 
@@ -72,8 +73,44 @@ def sanitize_html(html):
     )
 
 
+class RichTextWidget(forms.Textarea):
+    """The admin's rich-text editor (django-prose-editor), started by static/js/richtext-editor.js.
+
+    Everything it needs is served from the site itself, as the CSP requires (no CDN, no inline
+    import map). Without JavaScript it is a plain textarea of HTML, sanitised all the same.
+    """
+
+    class Media:
+        css = {
+            "all": [
+                "django_prose_editor/material-icons.css",
+                "django_prose_editor/editor.css",
+                "django_prose_editor/overrides.css",
+                "css/richtext-editor.css",
+            ]
+        }
+        js = [forms.Script("js/richtext-editor.js", type="module")]
+
+    def __init__(self, attrs=None):
+        super().__init__({"data-cks-richtext": "", "rows": 15, **(attrs or {})})
+
+    def use_required_attribute(self, initial):
+        # The editor hides the textarea, and browsers cannot focus a hidden required field.
+        return False
+
+
 class RichTextField(models.TextField):
-    """A TextField whose HTML is sanitised on every save."""
+    """A TextField whose HTML is sanitised on every save, edited with RichTextWidget."""
+
+    def formfield(self, **kwargs):
+        # The admin hands every TextField its plain textarea; rich text always gets the editor.
+        widget = kwargs.get("widget")
+        if widget is None or not (
+            isinstance(widget, RichTextWidget)
+            or (isinstance(widget, type) and issubclass(widget, RichTextWidget))
+        ):
+            kwargs["widget"] = RichTextWidget
+        return super().formfield(**kwargs)
 
     def pre_save(self, model_instance, add):
         value = sanitize_html(getattr(model_instance, self.attname))

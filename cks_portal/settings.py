@@ -355,3 +355,13 @@ SITE_NAME = envstr("CKS_SITE_NAME", "CKS-portalen")
 SITE_ORGANISATION = envstr("CKS_SITE_ORGANISATION", "Borås Stad, Centrum för kunskap och säkerhet")
 SITE_CONTACT_EMAIL = envstr("CKS_CONTACT_EMAIL", "boras.stad@boras.se")
 SITE_CONTACT_PHONE = envstr("CKS_CONTACT_PHONE", "033-35 70 00")
+
+# --- news -----------------------------------------------------------------------------------
+# The admin's rich-text editor (see cks_portal/richtext.py); listed for its static files only.
+INSTALLED_APPS += ["django_prose_editor"]
+# A news item older than this many days tells readers it may be out of date.
+NEWS_OUTDATED_AFTER = envint("NEWS_OUTDATED_AFTER", 182)
+# Uploaded news images: refused above these limits, so nobody can fill the disk or the memory.
+NEWS_IMAGE_MAX_BYTES = envint("NEWS_IMAGE_MAX_BYTES", 8 * 1024 * 1024)
+NEWS_IMAGE_MAX_PIXELS = envint("NEWS_IMAGE_MAX_PIXELS", 30_000_000)
+NEWS_ATTACHMENT_MAX_BYTES = envint("NEWS_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 from cks_portal.models import Page
 from knowledge_bank.views import home_context as knowledge_bank_home
 from news.views import home_context as news_home
+from news.views import search_context as news_search
 from support.views import home_context as support_home
 
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -46,11 +47,10 @@ def search(request):
             .only("title", "title_en", "slug", "lead", "lead_en")[:50]
         )
     breadcrumbs = [(request.path, _("Search"))]
-    return render(
-        request,
-        "cks_portal/search.html",
-        {"query": query, "pages": pages, "breadcrumbs": breadcrumbs},
-    )
+    context = {"query": query, "pages": pages, "breadcrumbs": breadcrumbs}
+    # Each app adds its own results section, found from its published content only.
+    context.update(news_search(query))
+    return render(request, "cks_portal/search.html", context)
 
 
 @require_GET

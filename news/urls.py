@@ -5,5 +5,11 @@ from news import views
 app_name = "news"
 urlpatterns = [
     path("nyheter/", views.index, name="index"),
+    path("nyheter/rss/", views.LatestNewsFeed(), name="rss"),
+    path("nyheter/atom/", views.LatestNewsAtomFeed(), name="atom"),
+    path("nyheter/<slug:slug>/", views.detail, name="detail"),
     path("kalender/", views.calendar, name="calendar"),
+    path("kalender/kalender.ics", views.calendar_ics, name="calendar_ics"),
+    path("kalender/<slug:slug>.ics", views.event_ics, name="event_ics"),
+    path("kalender/<slug:slug>/", views.event_detail, name="event"),
 ]

@@ -1,14 +1,213 @@
-from django.shortcuts import render
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cks_portal.models import Topic
+from news import calendar as ical
+from news.models import Event, NewsItem
+
+NEWS_PER_PAGE = 10
+PAST_EVENTS_PER_PAGE = 10
+FEED_SIZE = 20
+SEARCH_MAX_LENGTH = 200
+
+
+def _can_preview(user, model):
+    return user.is_active and user.is_staff and user.has_perm(f"news.view_{model._meta.model_name}")
+
+
+def _visible_or_404(request, queryset, slug):
+    """The published object, or for staff any object (a preview); everyone else gets 404."""
+    item = get_object_or_404(queryset, slug=slug)
+    if not item.is_published and not _can_preview(request.user, queryset.model):
+        raise Http404
+    return item
+
+
+def _year_filter(value):
+    """The year in ?year=, or None; a message when it is not a year."""
+    if not value:
+        return None, None
+    if value.isascii() and value.isdigit() and 1900 <= int(value) <= 2999:
+        return int(value), None
+    return None, _("“%(value)s” is not a year. Showing all years.") % {"value": value[:20]}
 
 
 def index(request):
-    return render(request, "news/index.html")
+    items = NewsItem.objects.published()
+    notices = []
+    year, message = _year_filter(request.GET.get("year", "").strip())
+    if message:
+        notices.append(message)
+    if year:
+        items = items.filter(publish_at__year=year)
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:SEARCH_MAX_LENGTH]
+    if query:
+        items = items.filter(Q(title__icontains=query) | Q(lead__icontains=query) | Q(body__icontains=query))
+    topics = Topic.objects.filter(newsitems__in=NewsItem.objects.published()).distinct()
+    topic = None
+    topic_slug = request.GET.get("topic", "").strip()
+    if topic_slug:
+        topic = next((t for t in topics if t.slug == topic_slug), None)
+        if topic is None:
+            notices.append(_("There is no news on that topic. Showing all topics."))
+        else:
+            items = items.filter(topics=topic)
+    page = Paginator(items.defer("body"), NEWS_PER_PAGE).get_page(request.GET.get("page"))
+    years = [d.year for d in NewsItem.objects.published().dates("publish_at", "year", order="DESC")]
+    return render(
+        request,
+        "news/index.html",
+        {
+            "page_obj": page,
+            "topics": topics,
+            "topic": topic,
+            "years": years,
+            "year": year,
+            "query": query,
+            "notices": notices,
+            "breadcrumbs": [(reverse("news:index"), _("News"))],
+        },
+    )
+
+
+def detail(request, slug):
+    item = _visible_or_404(
+        request, NewsItem.objects.select_related("updated_by").prefetch_related("topics"), slug
+    )
+    topic_ids = [topic.pk for topic in item.topics.all()]
+    related = (
+        NewsItem.objects.published()
+        .filter(topics__in=topic_ids)
+        .exclude(pk=item.pk)
+        .defer("body")
+        .distinct()[:3]
+        if topic_ids
+        else []
+    )
+    return render(
+        request,
+        "news/detail.html",
+        {
+            "item": item,
+            "related": related,
+            "outdated_months": round(settings.NEWS_OUTDATED_AFTER / 30.44),
+            "absolute_url": request.build_absolute_uri(item.get_absolute_url()),
+            "breadcrumbs": [(reverse("news:index"), _("News")), (item.get_absolute_url(), item.title)],
+        },
+    )
 
 
 def calendar(request):
-    return render(request, "news/calendar.html")
+    events = Event.objects.published()
+    upcoming = list(events.upcoming()[:50])
+    past = Paginator(events.past(), PAST_EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "news/calendar.html",
+        {
+            "upcoming": upcoming,
+            "past": past,
+            "breadcrumbs": [(reverse("news:calendar"), _("Calendar"))],
+        },
+    )
+
+
+def event_detail(request, slug):
+    event = _visible_or_404(request, Event.objects.select_related("updated_by"), slug)
+    return render(
+        request,
+        "news/event_detail.html",
+        {
+            "event": event,
+            "absolute_url": request.build_absolute_uri(event.get_absolute_url()),
+            "breadcrumbs": [
+                (reverse("news:calendar"), _("Calendar")),
+                (event.get_absolute_url(), event.title),
+            ],
+        },
+    )
+
+
+def _ics_response(calendar_bytes, filename, disposition="attachment"):
+    response = HttpResponse(calendar_bytes, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def event_ics(request, slug):
+    event = get_object_or_404(Event.objects.published(), slug=slug)
+    return _ics_response(ical.calendar_for(request, [event]), f"{event.slug}.ics")
+
+
+def calendar_ics(request):
+    # Calendar programs subscribe to this: upcoming events and those of the last year.
+    since = timezone.now() - timedelta(days=365)
+    events = Event.objects.published().filter(end__gte=since).order_by("start")[:200]
+    # Inline: it is a feed that calendar programs subscribe to, not a file to save.
+    return _ics_response(ical.calendar_for(request, events), "kalender.ics", disposition="inline")
 
 
 def home_context(request):
-    """What the home page shows from this app."""
-    return {}
+    """What the home page shows from this app: the latest three news items, the next three events."""
+    return {
+        "latest_news": NewsItem.objects.published().defer("body")[:3],
+        "next_events": Event.objects.published().upcoming()[:3],
+    }
+
+
+def search_context(query):
+    """News items and events for the site search: published ones only, at most 20 of each."""
+    if not query:
+        return {}
+    news = NewsItem.objects.published().filter(
+        Q(title__icontains=query) | Q(lead__icontains=query) | Q(body__icontains=query)
+    )
+    events = Event.objects.published().filter(
+        Q(title__icontains=query) | Q(summary__icontains=query) | Q(body__icontains=query)
+    )
+    return {
+        "news_results": list(news.defer("body")[:20]),
+        "event_results": list(events.order_by("-start").defer("body")[:20]),
+    }
+
+
+class LatestNewsFeed(Feed):
+    title = gettext_lazy("News from CKS-portalen")
+    description = gettext_lazy("News from the Centre for Knowledge and Safety.")
+
+    def link(self):
+        return reverse("news:index")
+
+    def items(self):
+        return NewsItem.objects.published()[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return item.byline or None
+
+
+class LatestNewsAtomFeed(LatestNewsFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestNewsFeed.description

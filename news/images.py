@@ -1,0 +1,97 @@
+"""News images: the upload check and the smaller copies (renditions) drawn for srcset.
+
+Renditions get names derived from the original's (photo.jpg -> photo-800w.jpg), so a page can
+list them without asking the database or the disk.
+"""
+
+from io import BytesIO
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
+
+
+def validate_image(file):
+    """Refuse files that are too large, are not really JPEG/PNG/WebP images, or have so many
+    pixels that decoding them would exhaust the server's memory."""
+    if getattr(file, "_committed", False):
+        return  # already stored, so it was checked when it was uploaded
+    max_bytes = settings.NEWS_IMAGE_MAX_BYTES
+    if file.size > max_bytes:
+        raise ValidationError(
+            _("The image is %(size)s MB; the largest allowed is %(max)s MB."),
+            params={"size": round(file.size / 1024 / 1024, 1), "max": max_bytes // 1024 // 1024},
+        )
+    position = file.tell() if hasattr(file, "tell") else None
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            width, height = image.size
+            if width * height > settings.NEWS_IMAGE_MAX_PIXELS:
+                raise ValidationError(
+                    _(
+                        "The image is %(width)s × %(height)s pixels; it may have at most %(max)s million pixels."
+                    ),
+                    params={
+                        "width": width,
+                        "height": height,
+                        "max": settings.NEWS_IMAGE_MAX_PIXELS // 1_000_000,
+                    },
+                )
+            if image.format not in ALLOWED_FORMATS:
+                raise ValidationError(_("Upload a JPEG, PNG or WebP image."))
+            image.verify()
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError):
+        raise ValidationError(
+            _("The file is not an image this site can show. Upload a JPEG, PNG or WebP image.")
+        ) from None
+    finally:
+        if position is not None:
+            file.seek(position)
+
+
+def rendition_name(name, width):
+    path = PurePosixPath(name)
+    return str(path.with_name(f"{path.stem}-{width}w.jpg"))
+
+
+def rendition_list(fieldfile, width, height, widths):
+    """[(url, width, height)] of the renditions that exist for an image of this size."""
+    storage = fieldfile.storage
+    found = [
+        (storage.url(rendition_name(fieldfile.name, w)), w, round(height * w / width))
+        for w in widths
+        if w < width
+    ]
+    found.append((storage.url(rendition_name(fieldfile.name, width)), width, height))
+    return found
+
+
+def make_renditions(fieldfile, widths):
+    """Write a JPEG copy of the image at each width narrower than it, plus one at full size
+    (which also drops any metadata, such as GPS positions, the camera put in the original)."""
+    storage = fieldfile.storage
+    fieldfile.open("rb")
+    try:
+        with Image.open(fieldfile) as original:
+            original.load()
+            image = original.convert("RGB")
+    finally:
+        fieldfile.close()
+    for width in [w for w in widths if w < image.width] + [image.width]:
+        name = rendition_name(fieldfile.name, width)
+        if storage.exists(name):
+            continue
+        copy = (
+            image
+            if width == image.width
+            else image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
+        )
+        buffer = BytesIO()
+        copy.save(buffer, "JPEG", quality=82, optimize=True, progressive=True)
+        storage.save(name, ContentFile(buffer.getvalue()))

@@ -1,0 +1,369 @@
+from datetime import timedelta
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from cks_portal.i18n import active_language
+from cks_portal.models import Topic
+from cks_portal.richtext import RichTextField
+from news import images
+
+# Widths of the renditions drawn from every news image; wider ones than the original are skipped.
+RENDITION_WIDTHS = (480, 800, 1200)
+
+
+class State(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
+
+    @classmethod
+    def public(cls):
+        """States whose items are public once their publish time has come."""
+        return [cls.SCHEDULED, cls.PUBLISHED]
+
+
+class ContentLanguage(models.TextChoices):
+    SWEDISH = "sv", _("Swedish")
+    ENGLISH = "en", _("English")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """The one definition of "visible to the public": a public state and a publish time
+        that has come. A scheduled item therefore goes live by itself."""
+        return self.filter(state__in=State.public(), publish_at__lte=timezone.now())
+
+
+class Publishable(models.Model):
+    """What news items and events share: language, editorial state, topics, change records."""
+
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=ContentLanguage,
+        default=ContentLanguage.SWEDISH,
+        help_text=_(
+            "The language the text is written in. It is shown as written on both versions of the site."
+        ),
+    )
+    state = models.CharField(
+        _("state"),
+        max_length=12,
+        choices=State,
+        default=State.DRAFT,
+        db_index=True,
+        help_text=_(
+            "Draft and unpublished are seen only by staff. Scheduled goes live by itself at the "
+            "publish time; published is visible from the publish time."
+        ),
+    )
+    publish_at = models.DateTimeField(
+        _("publish time"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("Shown as the publishing date. A time in the future keeps the item hidden until then."),
+    )
+    topics = models.ManyToManyField(
+        Topic,
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="%(class)ss",
+        help_text=_("Used for the topic filter and to find related items."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if (
+            self.state == State.SCHEDULED
+            and self.publish_at
+            and self._state.adding
+            and self.publish_at <= timezone.now()
+        ):
+            raise ValidationError({"publish_at": _("A scheduled item needs a publish time in the future.")})
+
+    @property
+    def is_published(self):
+        """The Python twin of `published()`, for an object already loaded."""
+        return self.state in State.public() and self.publish_at <= timezone.now()
+
+    @property
+    def status_label(self):
+        """The state as an editor thinks of it: "Scheduled" until the time comes."""
+        if self.state in State.public():
+            return State.PUBLISHED.label if self.is_published else State.SCHEDULED.label
+        return self.get_state_display()
+
+    @property
+    def lang_attr(self):
+        """` lang="sv"` when the text's language is not the page's, for screen readers."""
+        if self.language != active_language():
+            return format_html(' lang="{}"', self.language)
+        return ""
+
+
+def validate_attachment_size(file):
+    if file.size > settings.NEWS_ATTACHMENT_MAX_BYTES:
+        raise ValidationError(
+            _("The file is %(size)s MB; the largest allowed is %(max)s MB."),
+            params={
+                "size": round(file.size / 1024 / 1024, 1),
+                "max": settings.NEWS_ATTACHMENT_MAX_BYTES // 1024 // 1024,
+            },
+        )
+
+
+def validate_news_slug(value):
+    # /nyheter/rss/ and /nyheter/atom/ are the feeds.
+    if value in {"rss", "atom"}:
+        raise ValidationError(_("“%(slug)s” is used by a news feed."), params={"slug": value})
+
+
+class NewsItem(Publishable):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("address"),
+        max_length=100,
+        unique=True,
+        validators=[validate_news_slug],
+        help_text=_(
+            "Part of the web address: /nyheter/address/. Keep it once published, since links point to it."
+        ),
+    )
+    lead = models.TextField(
+        _("lead"),
+        max_length=600,
+        help_text=_("One to three sentences in bold under the title, also used in lists and feeds."),
+    )
+    body = RichTextField(
+        _("body"),
+        blank=True,
+        help_text=_("Headings, lists, links, quotes and tables are kept; scripts and styles are removed."),
+    )
+    image = models.ImageField(
+        _("image"),
+        upload_to="news/%Y/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        validators=[images.validate_image],
+        help_text=_("JPEG, PNG or WebP, at least 800 pixels wide. Smaller copies are made automatically."),
+    )
+    image_width = models.PositiveIntegerField(editable=False, null=True)
+    image_height = models.PositiveIntegerField(editable=False, null=True)
+    image_alt = models.CharField(
+        _("alternative text"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the image shows, for people who cannot see it. Required unless the image is decorative."
+        ),
+    )
+    image_is_decorative = models.BooleanField(
+        _("the image is decorative"),
+        default=False,
+        help_text=_("Tick only if the image adds no information; screen readers then skip it."),
+    )
+    image_caption = models.CharField(
+        _("caption"), max_length=500, blank=True, help_text=_("Shown under the image, e.g. who is in it.")
+    )
+    image_credit = models.CharField(
+        _("photographer"), max_length=200, blank=True, help_text=_("Shown as “Photo: …”.")
+    )
+    byline = models.CharField(_("byline"), max_length=200, blank=True, help_text=_("Who wrote the item."))
+    source_name = models.CharField(
+        _("source"),
+        max_length=200,
+        blank=True,
+        help_text=_("The municipality or organisation the news comes from, if not CKS."),
+    )
+    source_url = models.URLField(_("link to the original"), blank=True)
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.image:
+            images.make_renditions(self.image, RENDITION_WIDTHS)
+
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_is_decorative and not self.image_alt.strip():
+            raise ValidationError(
+                {
+                    "image_alt": _(
+                        "Describe what the image shows, for people who cannot see it, or tick "
+                        "“the image is decorative” if it adds no information."
+                    )
+                }
+            )
+
+    @property
+    def is_outdated(self):
+        return self.publish_at < timezone.now() - timedelta(days=settings.NEWS_OUTDATED_AFTER)
+
+    @property
+    def renditions(self):
+        """(url, width, height) for every rendition the image has, smallest first. No queries."""
+        if not self.image or not self.image_width:
+            return []
+        return images.rendition_list(self.image, self.image_width, self.image_height, RENDITION_WIDTHS)
+
+    @property
+    def image_src(self):
+        """The rendition to use where srcset is not understood (feeds, Open Graph)."""
+        found = self.renditions
+        return found[-1] if found else None
+
+
+class RegistrationMode(models.TextChoices):
+    NONE = "none", _("No registration")
+    EMAIL = "email", _("By e-mail")
+    FORM = "form", _("Form on this site")
+
+
+def validate_event_slug(value):
+    # /kalender/kalender.ics is the calendar feed.
+    if value == "kalender":
+        raise ValidationError(_("“kalender” is used by the calendar feed."))
+
+
+class EventQuerySet(PublishableQuerySet):
+    def upcoming(self):
+        """Events that have not ended yet, soonest first."""
+        return self.filter(end__gte=timezone.now()).order_by("start", "pk")
+
+    def past(self):
+        return self.filter(end__lt=timezone.now()).order_by("-start", "-pk")
+
+
+class Event(Publishable):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("address"),
+        max_length=100,
+        unique=True,
+        validators=[validate_event_slug],
+        help_text=_("Part of the web address: /kalender/address/."),
+    )
+    summary = models.TextField(
+        _("summary"), max_length=600, help_text=_("One to three sentences, used in lists and calendars.")
+    )
+    body = RichTextField(
+        _("description"),
+        blank=True,
+        help_text=_("Headings, lists, links, quotes and tables are kept; scripts and styles are removed."),
+    )
+    start = models.DateTimeField(_("starts"), help_text=_("Swedish time."))
+    end = models.DateTimeField(_("ends"), help_text=_("Swedish time."))
+    time_note = models.CharField(
+        _("note about the time"), max_length=200, blank=True, help_text=_("For example “Coffee from 09.00”.")
+    )
+    venue = models.CharField(
+        _("venue"), max_length=200, blank=True, help_text=_("For example “7A Odenplan”.")
+    )
+    address = models.CharField(
+        _("address"),
+        max_length=300,
+        blank=True,
+        help_text=_("Street address and town, for example “Odengatan 65, Stockholm”."),
+    )
+    organiser = models.CharField(_("organiser"), max_length=300, blank=True)
+    programme = models.FileField(
+        _("programme"),
+        upload_to="events/%Y/",
+        blank=True,
+        validators=[
+            FileExtensionValidator(["pdf", "docx", "odt"]),
+            validate_attachment_size,
+        ],
+        help_text=_("A PDF, Word or OpenDocument file with the programme."),
+    )
+    registration_mode = models.CharField(
+        _("registration"),
+        max_length=8,
+        choices=RegistrationMode,
+        default=RegistrationMode.NONE,
+        help_text=_("How people sign up. The form on this site is set up under registrations."),
+    )
+    registration_email = models.EmailField(
+        _("registration e-mail"), blank=True, help_text=_("Where people send their registration.")
+    )
+    registration_deadline = models.DateField(
+        _("last day to register"),
+        null=True,
+        blank=True,
+        help_text=_("Registrations are accepted through this day."),
+    )
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start", "pk"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def get_absolute_url(self):
+        return reverse("news:event", kwargs={"slug": self.slug})
+
+    def get_ics_url(self):
+        return reverse("news:event_ics", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The event must end after it starts.")
+        if self.registration_mode == RegistrationMode.EMAIL and not self.registration_email:
+            errors["registration_email"] = _("Give the address people should write to.")
+        if self.registration_mode != RegistrationMode.NONE and not self.registration_deadline:
+            errors["registration_deadline"] = _("Give the last day to register.")
+        if (
+            self.registration_deadline
+            and self.start
+            and self.registration_deadline > timezone.localdate(self.start)
+        ):
+            errors["registration_deadline"] = _("The last day to register cannot be after the event.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    @property
+    def programme_name(self):
+        return PurePosixPath(self.programme.name).name if self.programme else ""

@@ -1,0 +1,72 @@
+import pytest
+
+from tests.conftest import make_staff
+
+pytestmark = pytest.mark.browser
+
+PAGES = [
+    "/nyheter/",
+    "/nyheter/?topic=samverkan&year=2018",
+    "/nyheter/kanadensiskt-besok-studerar-boras-arbete/",
+    "/nyheter/studiebesok-fran-vracar/",
+    "/kalender/",
+    "/kalender/kunskapsseminarium-forebyggande-av-valdsbejakande-extremism/",
+    "/kalender/forum-mot-extremism-2016/",
+]
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "/en"])
+def test_the_news_and_calendar_pages_have_no_accessibility_violations(
+    page, site_url, assert_accessible, lang_prefix
+):
+    for path in PAGES:
+        page.goto(site_url + lang_prefix + path)
+        assert_accessible(page)
+
+
+def test_the_news_pages_load_nothing_from_other_hosts(page, site_url, foreign_requests):
+    for path in PAGES:
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+
+    assert foreign_requests == []
+
+
+def test_news_images_keep_their_place_while_loading(page, site_url):
+    page.goto(site_url + "/nyheter/kanadensiskt-besok-studerar-boras-arbete/")
+    image = page.locator(".news-figure img")
+
+    assert image.get_attribute("width") == "1200"
+    assert image.get_attribute("height") == "675"
+    assert "480w" in image.get_attribute("srcset")
+
+
+def test_the_rich_text_editor_starts_in_the_admin_without_breaking_the_csp(page, site_url, django_user_model):
+    make_staff(django_user_model, "redaktor", "Redaktör")
+    problems = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+
+    page.goto(site_url + "/admin/login/")
+    page.fill("#id_username", "redaktor")
+    page.fill("#id_password", "pw-redaktor")
+    page.click("input[type=submit]")
+    page.goto(site_url + "/admin/news/newsitem/add/")
+    editor = page.locator(".prose-editor .ProseMirror[contenteditable]")
+    editor.click()
+    page.keyboard.type("Skrivet i editorn")
+    page.keyboard.press("Control+b")
+    page.keyboard.type(" fetstil")
+
+    assert "<strong> fetstil</strong>" in page.locator("#id_body").input_value()
+    assert problems == []
+
+
+def test_the_news_pages_fit_a_320_pixel_screen(page, site_url):
+    page.set_viewport_size({"width": 320, "height": 640})
+    for path in PAGES:
+        page.goto(site_url + path)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 320px"

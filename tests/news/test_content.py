@@ -1,0 +1,183 @@
+from datetime import timedelta
+from io import BytesIO
+
+import icalendar
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from news.models import NewsItem
+from tests.news.conftest import make_event, make_news
+
+
+def _jpeg(width=900, height=500):
+    buffer = BytesIO()
+    Image.new("RGB", (width, height), (10, 80, 140)).save(buffer, "JPEG")
+    return SimpleUploadedFile("bild.jpg", buffer.getvalue(), content_type="image/jpeg")
+
+
+def test_scripts_handlers_javascript_urls_and_styles_in_the_body_are_removed(client, db):
+    make_news(
+        "farlig",
+        title='<script>alert("titel")</script>',
+        lead="<b onmouseover=x()>ingress</b>",
+        body='<p onclick="x()" style="color:red">Text</p><script>alert(1)</script>'
+        '<a href="javascript:alert(1)">länk</a><img src=x onerror=alert(1)><style>p{}</style>',
+    )
+    body = client.get("/nyheter/farlig/").content.decode()
+
+    assert "<script>alert" not in body
+    assert "&lt;script&gt;alert(&quot;titel&quot;)&lt;/script&gt;" in body
+    assert "onclick" not in body and "onerror" not in body and "onmouseover=x()>" not in body
+    assert "javascript:" not in body
+    assert 'style="color' not in body and "<style>" not in body
+    assert "<p>Text</p>" in body
+
+
+def test_saving_an_image_without_alt_text_is_refused_with_a_clear_message(db):
+    item = make_news("bild")
+    item.image = _jpeg()
+    with pytest.raises(ValidationError) as error:
+        item.full_clean()
+
+    assert "Beskriv vad bilden visar" in str(error.value.message_dict["image_alt"])
+    item.image_is_decorative = True
+    item.full_clean()
+
+
+def test_a_file_that_is_not_an_image_is_refused(db):
+    item = make_news("falsk", image_alt="En bild")
+    item.image = SimpleUploadedFile("bild.jpg", b"not an image at all", content_type="image/jpeg")
+    with pytest.raises(ValidationError) as error:
+        item.full_clean()
+
+    assert "image" in error.value.message_dict
+
+
+def test_an_image_with_too_many_pixels_is_refused(db, settings):
+    settings.NEWS_IMAGE_MAX_PIXELS = 100_000
+    item = make_news("stor", image_alt="En bild")
+    item.image = _jpeg(1000, 500)
+    with pytest.raises(ValidationError) as error:
+        item.full_clean()
+
+    assert "miljoner pixlar" in str(error.value.message_dict["image"])
+
+
+def test_an_image_gets_renditions_with_srcset_width_and_height(client, db):
+    item = make_news("med-bild", image_alt="Tre blå fält")
+    item.image = _jpeg(900, 500)
+    item.save()
+    body = client.get("/nyheter/med-bild/").content.decode()
+
+    assert "-480w.jpg 480w" in body and "-800w.jpg 800w" in body and "-900w.jpg 900w" in body
+    assert 'width="900" height="500"' in body
+    assert 'alt="Tre blå fält"' in body
+    assert 'property="og:image"' in body
+
+
+def test_the_outdated_notice_shows_on_the_2018_item_and_not_on_a_new_one(client, demo):
+    old = client.get("/nyheter/kanadensiskt-besok-studerar-boras-arbete/").content.decode()
+    make_news("ny")
+    new = client.get("/nyheter/ny/").content.decode()
+
+    assert "kan innehålla inaktuell information" in old
+    assert "kan innehålla inaktuell information" not in new
+
+
+def test_the_detail_page_shows_changed_by_json_ld_open_graph_and_share_links(client, demo):
+    body = client.get("/nyheter/forum-mot-extremism-samverkan-i-fokus/").content.decode()
+
+    assert "Senast ändrad" in body
+    assert '"@type": "NewsArticle"' in body
+    assert 'property="og:title"' in body
+    assert "https://www.linkedin.com/sharing/share-offsite/?url=http%3A%2F%2Ftestserver%2F" in body
+    assert "Frida Meinking" in body
+    assert "Relaterade nyheter" in body
+
+
+def test_bad_query_values_give_a_message_not_an_error(client, demo):
+    for query in ["year=abc", "year=99999999999999999999", "topic=%00x", "page=-1", "page=zz", "page=99999"]:
+        response = client.get(f"/nyheter/?{query}")
+        assert response.status_code == 200, query
+    assert "är inte ett årtal" in client.get("/nyheter/?year=abc").content.decode()
+    assert "inga nyheter i det ämnet" in client.get("/nyheter/?topic=nope").content.decode()
+
+
+def test_the_calendar_lists_upcoming_and_past_events(client, db):
+    make_event("kommande", title="Kommande seminarium")
+    make_event("tidigare", days_ahead=-30, title="Tidigare seminarium")
+    body = client.get("/kalender/").content.decode()
+
+    assert (
+        body.index("Kommande seminarium")
+        < body.index("Tidigare evenemang")
+        < body.index("Tidigare seminarium")
+    )
+
+
+def test_the_event_page_shows_the_registration_deadline_and_json_ld(client, demo):
+    body = client.get(
+        "/kalender/kunskapsseminarium-forebyggande-av-valdsbejakande-extremism/"
+    ).content.decode()
+
+    assert "info@samverkanstockholmsregionen.se" in body
+    assert "senast" in body
+    assert "Kaffe serveras från 09.00." in body
+    assert '"@type": "Event"' in body
+    assert "program-kunskapsseminarium" in body
+
+
+def test_the_icalendar_parses_and_carries_the_stockholm_time_zone(client, demo):
+    for path in [
+        "/kalender/kalender.ics",
+        "/kalender/kunskapsseminarium-forebyggande-av-valdsbejakande-extremism.ics",
+    ]:
+        response = client.get(path)
+        assert response["Content-Type"].startswith("text/calendar")
+        calendar = icalendar.Calendar.from_ical(response.content)
+
+        assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Stockholm"]
+        event = next(e for e in calendar.walk("VEVENT") if "Kunskapsseminarium" in str(e["SUMMARY"]))
+        start = event["DTSTART"]
+        assert start.params["TZID"] == "Europe/Stockholm"
+        assert (start.dt.hour, start.dt.minute) == (9, 30)
+        assert "Odengatan 65" in str(event["LOCATION"])
+
+
+def test_an_event_must_end_after_it_starts_and_email_registration_needs_an_address(db):
+    event = make_event("fel")
+    event.end = event.start - timedelta(hours=1)
+    event.registration_mode = "email"
+    with pytest.raises(ValidationError) as error:
+        event.full_clean()
+
+    assert {"end", "registration_email", "registration_deadline"} <= set(error.value.message_dict)
+
+
+def test_the_home_page_shows_the_latest_news_and_next_events(client, demo):
+    body = client.get("/").content.decode()
+
+    assert "Studiebesök från Vračar" in body
+    assert "Kunskapsseminarium om förebyggande" in body
+
+
+def test_the_sitemap_has_published_items_only(client, db):
+    make_news("publicerad")
+    make_news("utkast", state="draft")
+    body = client.get("/sitemap.xml").content.decode()
+
+    assert "/nyheter/publicerad/" in body and "/en/nyheter/publicerad/" in body
+    assert "/nyheter/utkast/" not in body
+
+
+def test_english_pages_mark_swedish_articles_with_lang(client, db):
+    make_news("svensk")
+    body = client.get("/en/nyheter/svensk/").content.decode()
+
+    assert '<h1 lang="sv">Nyhet svensk</h1>' in body
+    assert '<div class="richtext" lang="sv">' in body
+    assert '<article class="news-article">' in body
+    assert NewsItem.objects.get(slug="svensk").publish_at < timezone.now()
