@@ -2,14 +2,15 @@ from django.contrib import admin
 from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
-from cks_portal.admin import RecordsEditorMixin
+from cks_portal.admin import ConflictGuardMixin, RecordsEditorMixin
 from news.models import Event, NewsItem
 
 PUBLISHING_FIELDS = ["state", "publish_at", "language", "topics", "created_at", "updated_at", "updated_by"]
 
 
-class PublishableAdmin(RecordsEditorMixin, admin.ModelAdmin):
+class PublishableAdmin(ConflictGuardMixin, RecordsEditorMixin, SimpleHistoryAdmin):
     """What both admins share: filters by state and topic, the preview link, who changed it."""
 
     list_filter = ["state", "topics", "language"]

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from cks_portal.i18n import active_language
 from cks_portal.models import Topic
@@ -92,6 +93,8 @@ class Publishable(models.Model):
     )
 
     objects = PublishableQuerySet.as_manager()
+    # Every save is recorded with who and when; the admin shows the changes and restores.
+    history = HistoricalRecords(inherit=True, excluded_fields=["updated_at"])
 
     class Meta:
         abstract = True
