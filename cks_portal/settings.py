@@ -235,3 +235,16 @@ SITE_NAME = envstr("CKS_SITE_NAME", "CKS-portalen")
 SITE_ORGANISATION = envstr("CKS_SITE_ORGANISATION", "Borås Stad, Centrum för kunskap och säkerhet")
 SITE_CONTACT_EMAIL = envstr("CKS_CONTACT_EMAIL", "boras.stad@boras.se")
 SITE_CONTACT_PHONE = envstr("CKS_CONTACT_PHONE", "033-35 70 00")
+
+# --- knowledge bank ---
+# Uploads larger than this are refused with a message that says the limit.
+KNOWLEDGE_BANK_MAX_UPLOAD_MB = envint("KNOWLEDGE_BANK_MAX_UPLOAD_MB", 25)
+# Text kept from a PDF; the search vector indexes the first part of it (PostgreSQL caps a
+# tsvector at 1 MB) and snippets are cut from its start so that they stay fast.
+KNOWLEDGE_BANK_FILE_TEXT_MAX_CHARS = envint("KNOWLEDGE_BANK_FILE_TEXT_MAX_CHARS", 500_000)
+KNOWLEDGE_BANK_INDEXED_TEXT_MAX_CHARS = envint("KNOWLEDGE_BANK_INDEXED_TEXT_MAX_CHARS", 200_000)
+KNOWLEDGE_BANK_SNIPPET_SOURCE_CHARS = envint("KNOWLEDGE_BANK_SNIPPET_SOURCE_CHARS", 50_000)
+KNOWLEDGE_BANK_PAGE_SIZE = envint("KNOWLEDGE_BANK_PAGE_SIZE", 20)
+# The link checker: parallel requests and seconds before a link counts as not answering.
+KNOWLEDGE_BANK_LINK_CHECK_WORKERS = envint("KNOWLEDGE_BANK_LINK_CHECK_WORKERS", 8)
+KNOWLEDGE_BANK_LINK_CHECK_TIMEOUT = envint("KNOWLEDGE_BANK_LINK_CHECK_TIMEOUT", 10)

@@ -1,16 +1,16 @@
 from django.conf import settings
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from cks_portal import search as site_search
 from cks_portal.models import Page
 from knowledge_bank.views import home_context as knowledge_bank_home
 from news.views import home_context as news_home
 from support.views import home_context as support_home
 
-SEARCH_QUERY_MAX_LENGTH = 200
+SEARCH_RESULTS_PER_GROUP = 5
 
 
 def home(request):
@@ -28,19 +28,19 @@ def page_detail(request, slug):
 
 
 def search(request):
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
-    pages = []
-    if query:
-        pages = list(
-            Page.objects.published()
-            .filter(Q(title__icontains=query) | Q(lead__icontains=query) | Q(body__icontains=query))
-            .only("title", "title_en", "slug", "lead", "lead_en")[:50]
-        )
+    """Site-wide search: each app's provider contributes a group (see cks_portal.search)."""
+    query = site_search.clean_query(request.GET.get("q", ""))
+    groups = site_search.site_results(query, limit=SEARCH_RESULTS_PER_GROUP) if query else []
     breadcrumbs = [(request.path, _("Search"))]
     return render(
         request,
         "cks_portal/search.html",
-        {"query": query, "pages": pages, "breadcrumbs": breadcrumbs},
+        {
+            "query": query,
+            "groups": groups,
+            "query_max_length": site_search.QUERY_MAX_LENGTH,
+            "breadcrumbs": breadcrumbs,
+        },
     )
 
 
