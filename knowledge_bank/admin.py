@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -89,6 +90,8 @@ class PublicationAdmin(admin.ModelAdmin):
         "link_response_ms",
         "updated_at",
     ]
+    # Django 6 makes https the default scheme for typed-in links; curators get it already.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = ["publish", "withdraw", "feature", "unfeature"]
     fieldsets = [
         (None, {"fields": ["title", "subtitle", "slug", "type", "year", "date", "publisher", "language"]}),

@@ -62,7 +62,7 @@ def describe_size(size):
         return ""
     if size < 1024 * 1024:
         return _("%(size)s kB") % {"size": number_format(max(1, round(size / 1024)))}
-    return _("%(size)s MB") % {"size": number_format(size / (1024 * 1024), decimal_pos=1)}
+    return _("%(size)s MB") % {"size": number_format(round(size / (1024 * 1024), 1), decimal_pos=1)}
 
 
 def describe_file(size):
