@@ -153,16 +153,31 @@ def fallback_filter(query, fields, extra=None):
 
 
 def highlight_terms(text, query, length=240):
-    """Fallback snippet: the start of `text`, escaped, with the query's words marked."""
-    text = text or ""
-    if len(text) > length:
-        text = text[:length].rsplit(" ", 1)[0] + " …"
+    """Fallback snippet: about `length` characters of `text` around the first word of the
+    query found in it (else its start), escaped, with the query's words marked."""
+    text = " ".join((text or "").split())
     words = [t.text for clause in parse_query(query) for t in clause if not t.negated]
-    if not words:
-        return escape(text)
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I)
-    marked = pattern.sub(lambda m: f"{_START}{m.group(0)}{_STOP}", text)
-    return highlight(marked)
+    pattern = (
+        re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I)
+        if words
+        else None
+    )
+    found = pattern.search(text) if pattern else None
+    start = max(0, found.start() - length // 3) if found else 0
+    excerpt = text[start : start + length]
+    if start:
+        excerpt = "… " + excerpt.split(" ", 1)[-1]
+    if start + length < len(text):
+        excerpt = excerpt.rsplit(" ", 1)[0] + " …"
+    if not pattern:
+        return escape(excerpt)
+    return highlight(pattern.sub(lambda m: f"{_START}{m.group(0)}{_STOP}", excerpt))
+
+
+def contains_terms(text, query):
+    words = [t.text.lower() for clause in parse_query(query) for t in clause if not t.negated]
+    text = (text or "").lower()
+    return any(word in text for word in words)
 
 
 # --- Site-wide search -------------------------------------------------------------------------

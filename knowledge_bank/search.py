@@ -144,7 +144,7 @@ class PublicationSearch:
             self.ordered()
             .with_snippets(self.query)
             .prefetch_related(credits_prefetch())
-            .defer("file_text", "search_vector", "summary_en")
+            .defer(*self._deferred())
         )
         paginator = Paginator(publications, self.page_size)
         page = paginator.get_page(self.page_number)
@@ -153,12 +153,17 @@ class PublicationSearch:
             if getattr(publication, "snippet", None):
                 publication.snippet_html = search.highlight(publication.snippet)
             elif self.query:
-                publication.snippet_html = search.highlight_terms(publication.t.summary, self.query)
+                publication.snippet_html = fallback_snippet(publication, self.query)
         page.numbers = [
             None if number == Paginator.ELLIPSIS else number
             for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
         ]
         return page
+
+    @staticmethod
+    def _deferred():
+        # The SQLite fallback cuts its snippets in Python, so it needs the file's text.
+        return ("file_text", "search_vector") if search.uses_postgres() else ("search_vector",)
 
     def for_export(self, limit):
         return list(
@@ -219,13 +224,20 @@ class PublicationSearch:
         )
 
 
+def fallback_snippet(publication, query):
+    summary = publication.t.summary
+    if not search.contains_terms(summary, query) and search.contains_terms(publication.file_text, query):
+        return search.highlight_terms(publication.file_text, query)
+    return search.highlight_terms(summary, query)
+
+
 def site_results(query, limit):
     """The knowledge bank's group on /sok/: two queries (results, then their authors)."""
     publications = (
         Publication.objects.published()
         .search(query)
         .with_snippets(query)
-        .defer("file_text", "search_vector")
+        .defer(*PublicationSearch._deferred())
         .prefetch_related(credits_prefetch())
     )
     order = ("-rank", "-year", "pk") if search.uses_postgres() else ("-year", "pk")
