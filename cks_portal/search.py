@@ -37,7 +37,7 @@ SITE_SEARCH_PROVIDERS = [
 # Private-use characters: they never occur in real text, so after escaping the headline
 # they can be swapped for <mark> without letting any stored markup through.
 _START, _STOP = "\ue000", "\ue001"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean_query(raw):
@@ -81,6 +81,12 @@ def headline(expression, search_query, max_words=30, min_words=12, fragments=2):
         max_fragments=fragments,
         fragment_delimiter=" … ",
     )
+
+
+def has_highlight(snippet):
+    """False when the headline matched nothing in its text (the match was elsewhere, such
+    as the title); then the start of the text reads better than a cut-off fragment."""
+    return bool(snippet) and _START in snippet
 
 
 def highlight(snippet):
@@ -231,8 +237,10 @@ def page_results(query, limit):
     results = []
     for page in found[:limit]:
         lead = page.t.lead
-        snippet = highlight(page.snippet) if getattr(page, "snippet", None) else highlight_terms(lead, query)
-        if lead != page.lead:
+        snippet = getattr(page, "snippet", None)
+        if has_highlight(snippet) and lead == page.lead:
+            snippet = highlight(snippet)
+        else:
             snippet = highlight_terms(lead, query)
         results.append(
             SearchResult(title=page.t.title, url=page.get_absolute_url(), snippet=snippet, lang=lead.lang)

@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch
 from django.db.models.functions import Collate, Lower
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from cks_portal import search
@@ -150,9 +151,9 @@ class PublicationSearch:
         page = paginator.get_page(self.page_number)
         page.object_list = list(page.object_list)
         for publication in page.object_list:
-            if getattr(publication, "snippet", None):
+            if search.has_highlight(getattr(publication, "snippet", None)):
                 publication.snippet_html = search.highlight(publication.snippet)
-            elif self.query:
+            elif self.query and not search.uses_postgres():
                 publication.snippet_html = fallback_snippet(publication, self.query)
         page.numbers = [
             None if number == Paginator.ELLIPSIS else number
@@ -231,6 +232,14 @@ def fallback_snippet(publication, query):
     return search.highlight_terms(summary, query)
 
 
+def snippet_for(publication, snippet, query):
+    if search.has_highlight(snippet):
+        return search.highlight(snippet)
+    if search.uses_postgres():
+        return Truncator(publication.t.summary).words(30)
+    return fallback_snippet(publication, query)
+
+
 def site_results(query, limit):
     """The knowledge bank's group on /sok/: two queries (results, then their authors)."""
     publications = (
@@ -250,9 +259,7 @@ def site_results(query, limit):
             search.SearchResult(
                 title=publication.full_title,
                 url=publication.get_absolute_url(),
-                snippet=search.highlight(snippet)
-                if snippet
-                else search.highlight_terms(publication.summary, query),
+                snippet=snippet_for(publication, snippet, query),
                 meta=" · ".join(
                     part
                     for part in (

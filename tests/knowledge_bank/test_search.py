@@ -165,6 +165,7 @@ def test_pagination_keeps_query_and_filters_in_its_links(client, make_publicatio
         {"q": "extremism\x00radikal"},
         {"q": "\x00"},
         {"q": "’😀 ﷺ \u202e \ud7ff"},
+        {"q": "\u202eextremism"},
         {"q": "%_\\"},
         {"q": "extremism", "page": "-1"},
         {"q": "extremism", "page": "abc"},
