@@ -183,11 +183,11 @@ def test_odd_input_never_gives_a_server_error(client, make_publication, params):
     assert client.get(reverse("knowledge_bank:export_results", args=["ris"]), params).status_code == 200
 
 
-def test_the_fallback_finds_a_phrase_in_the_pdf_and_marks_it_in_the_snippet(client, make_publication):
+def test_a_phrase_deep_in_the_pdf_is_marked_in_the_snippet_on_either_database(client, make_publication):
     make_publication(
         "Lägesbild", pdf=["Början. " * 60 + "Rekryteringen sker via spelplattformar och chattar."]
     )
 
     html = client.get(URL, {"q": '"via spelplattformar"'}).content.decode()
 
-    assert "<mark>via spelplattformar</mark>" in html
+    assert "spelplattformar</mark>" in html
