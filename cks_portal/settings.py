@@ -365,3 +365,15 @@ NEWS_OUTDATED_AFTER = envint("NEWS_OUTDATED_AFTER", 182)
 NEWS_IMAGE_MAX_BYTES = envint("NEWS_IMAGE_MAX_BYTES", 8 * 1024 * 1024)
 NEWS_IMAGE_MAX_PIXELS = envint("NEWS_IMAGE_MAX_PIXELS", 30_000_000)
 NEWS_ATTACHMENT_MAX_BYTES = envint("NEWS_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
+# --- knowledge bank ---
+# Uploads larger than this are refused with a message that says the limit.
+KNOWLEDGE_BANK_MAX_UPLOAD_MB = envint("KNOWLEDGE_BANK_MAX_UPLOAD_MB", 25)
+# Text kept from a PDF; the search vector indexes the first part of it (PostgreSQL caps a
+# tsvector at 1 MB) and snippets are cut from its start so that they stay fast.
+KNOWLEDGE_BANK_FILE_TEXT_MAX_CHARS = envint("KNOWLEDGE_BANK_FILE_TEXT_MAX_CHARS", 500_000)
+KNOWLEDGE_BANK_INDEXED_TEXT_MAX_CHARS = envint("KNOWLEDGE_BANK_INDEXED_TEXT_MAX_CHARS", 200_000)
+KNOWLEDGE_BANK_SNIPPET_SOURCE_CHARS = envint("KNOWLEDGE_BANK_SNIPPET_SOURCE_CHARS", 50_000)
+KNOWLEDGE_BANK_PAGE_SIZE = envint("KNOWLEDGE_BANK_PAGE_SIZE", 20)
+# The link checker: parallel requests and seconds before a link counts as not answering.
+KNOWLEDGE_BANK_LINK_CHECK_WORKERS = envint("KNOWLEDGE_BANK_LINK_CHECK_WORKERS", 8)
+KNOWLEDGE_BANK_LINK_CHECK_TIMEOUT = envint("KNOWLEDGE_BANK_LINK_CHECK_TIMEOUT", 10)

@@ -4,7 +4,6 @@ from datetime import UTC, timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Q
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
@@ -13,13 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from cks_portal import search as site_search
 from cks_portal.models import Page
 from knowledge_bank.views import home_context as knowledge_bank_home
 from news.views import home_context as news_home
-from news.views import search_context as news_search
 from support.views import home_context as support_home
 
-SEARCH_QUERY_MAX_LENGTH = 200
+SEARCH_RESULTS_PER_GROUP = 5
 logger = logging.getLogger(__name__)
 
 
@@ -38,19 +37,20 @@ def page_detail(request, slug):
 
 
 def search(request):
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
-    pages = []
-    if query:
-        pages = list(
-            Page.objects.published()
-            .filter(Q(title__icontains=query) | Q(lead__icontains=query) | Q(body__icontains=query))
-            .only("title", "title_en", "slug", "lead", "lead_en")[:50]
-        )
+    """Site-wide search: each app's provider contributes a group (see cks_portal.search)."""
+    query = site_search.clean_query(request.GET.get("q", ""))
+    groups = site_search.site_results(query, limit=SEARCH_RESULTS_PER_GROUP) if query else []
     breadcrumbs = [(request.path, _("Search"))]
-    context = {"query": query, "pages": pages, "breadcrumbs": breadcrumbs}
-    # Each app adds its own results section, found from its published content only.
-    context.update(news_search(query))
-    return render(request, "cks_portal/search.html", context)
+    return render(
+        request,
+        "cks_portal/search.html",
+        {
+            "query": query,
+            "groups": groups,
+            "query_max_length": site_search.QUERY_MAX_LENGTH,
+            "breadcrumbs": breadcrumbs,
+        },
+    )
 
 
 @require_GET

@@ -166,22 +166,6 @@ def home_context(request):
     }
 
 
-def search_context(query):
-    """News items and events for the site search: published ones only, at most 20 of each."""
-    if not query:
-        return {}
-    news = NewsItem.objects.published().filter(
-        Q(title__icontains=query) | Q(lead__icontains=query) | Q(body__icontains=query)
-    )
-    events = Event.objects.published().filter(
-        Q(title__icontains=query) | Q(summary__icontains=query) | Q(body__icontains=query)
-    )
-    return {
-        "news_results": list(news.defer("body")[:20]),
-        "event_results": list(events.order_by("-start").defer("body")[:20]),
-    }
-
-
 class LatestNewsFeed(Feed):
     title = gettext_lazy("News from CKS-portalen")
     description = gettext_lazy("News from the Centre for Knowledge and Safety.")

@@ -1,0 +1,154 @@
+from datetime import timedelta
+
+from django.contrib import admin
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from knowledge_bank.models import Author, Publication, PublicationAuthor
+
+
+class BrokenLinkFilter(admin.SimpleListFilter):
+    title = _("external link")
+    parameter_name = "link"
+
+    def lookups(self, request, model_admin):
+        return [("broken", _("Broken links")), ("unchecked", _("Not checked yet"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "broken":
+            return queryset.filter(link_checked_at__isnull=False).filter(
+                Q(link_status__isnull=True) | Q(link_status__gte=400)
+            )
+        if self.value() == "unchecked":
+            return queryset.exclude(external_url="").filter(link_checked_at__isnull=True)
+        return queryset
+
+
+class ReviewDueFilter(admin.SimpleListFilter):
+    title = _("review")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("due", _("Review due")), ("soon", _("Due within 30 days"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "due":
+            return queryset.filter(review_date__lte=today)
+        if self.value() == "soon":
+            return queryset.filter(review_date__gt=today, review_date__lte=today + timedelta(days=30))
+        return queryset
+
+
+class PublicationAuthorInline(admin.TabularInline):
+    model = PublicationAuthor
+    autocomplete_fields = ["author"]
+    extra = 1
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["family_name", "given_name"]
+    search_fields = ["family_name", "given_name"]
+
+
+@admin.register(Publication)
+class PublicationAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "type",
+        "year",
+        "language",
+        "status",
+        "featured",
+        "featured_order",
+        "link_status",
+        "review_date",
+    ]
+    list_editable = ["featured_order"]
+    list_filter = ["status", "type", "topics", "language", "featured", BrokenLinkFilter, ReviewDueFilter]
+    search_fields = [
+        "title",
+        "subtitle",
+        "summary",
+        "publisher",
+        "authors__family_name",
+        "authors__given_name",
+    ]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["topics"]
+    inlines = [PublicationAuthorInline]
+    date_hierarchy = "published_at"
+    readonly_fields = [
+        "file_size",
+        "link_status",
+        "link_error",
+        "link_checked_at",
+        "link_response_ms",
+        "updated_at",
+    ]
+    # Django 6 makes https the default scheme for typed-in links; curators get it already.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    actions = ["publish", "withdraw", "feature", "unfeature"]
+    fieldsets = [
+        (None, {"fields": ["title", "subtitle", "slug", "type", "year", "date", "publisher", "language"]}),
+        (_("Content"), {"fields": ["summary", "summary_en", "topics", "audience"]}),
+        (_("File and links"), {"fields": ["file", "file_size", "external_url", "isbn", "doi"]}),
+        (_("Curation"), {"fields": ["status", "published_at", "featured", "featured_order", "review_date"]}),
+        (_("Link check"), {"fields": ["link_status", "link_error", "link_checked_at", "link_response_ms"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("file_text", "search_vector")
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Authors and topics are saved after the publication; the vector includes them.
+        form.instance.update_search_vector()
+
+    @admin.action(description=_("Publish the selected publications"))
+    def publish(self, request, queryset):
+        count = queryset.update(status=Publication.Status.PUBLISHED)
+        self.message_user(
+            request,
+            ngettext("%(count)d publication was published.", "%(count)d publications were published.", count)
+            % {"count": count},
+        )
+
+    @admin.action(description=_("Withdraw the selected publications"))
+    def withdraw(self, request, queryset):
+        count = queryset.update(status=Publication.Status.WITHDRAWN)
+        self.message_user(
+            request,
+            ngettext("%(count)d publication was withdrawn.", "%(count)d publications were withdrawn.", count)
+            % {"count": count},
+        )
+
+    @admin.action(description=_("Add to the featured selection"))
+    def feature(self, request, queryset):
+        count = queryset.update(featured=True)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d publication was added to the featured selection.",
+                "%(count)d publications were added to the featured selection.",
+                count,
+            )
+            % {"count": count},
+        )
+
+    @admin.action(description=_("Remove from the featured selection"))
+    def unfeature(self, request, queryset):
+        count = queryset.update(featured=False)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d publication was removed from the featured selection.",
+                "%(count)d publications were removed from the featured selection.",
+                count,
+            )
+            % {"count": count},
+        )

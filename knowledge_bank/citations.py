@@ -1,0 +1,137 @@
+"""Citation exports: BibTeX, RIS and CSL-JSON, for one publication or a list.
+
+Each function takes publications fetched with `prefetch_related("credits__author", "topics")`
+so that a list of any length costs the same few queries.
+"""
+
+import json
+import re
+
+from django.utils.text import slugify
+
+FORMATS = {
+    # name in the URL: (media type, file extension)
+    "bibtex": ("application/x-bibtex; charset=utf-8", "bib"),
+    "ris": ("application/x-research-info-systems; charset=utf-8", "ris"),
+    "csl-json": ("application/vnd.citationstyles.csl+json; charset=utf-8", "json"),
+}
+
+_BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_~^])")
+
+
+def _bibtex_escape(text):
+    def replace(match):
+        char = match.group(1)
+        if char == "\\":
+            return r"\textbackslash{}"
+        if char in "~^":
+            return "\\" + char + "{}"
+        return "\\" + char
+
+    return _BIBTEX_SPECIAL.sub(replace, " ".join(str(text).split()))
+
+
+def citation_key(publication):
+    first = publication.ordered_authors()[:1]
+    name = slugify(first[0].family_name) if first else slugify(publication.title)[:20]
+    return f"{name or 'cks'}{publication.year}-{publication.pk}".replace("-", "")
+
+
+def _url(publication, request):
+    return publication.external_url or (
+        request.build_absolute_uri(publication.get_absolute_url()) if request else ""
+    )
+
+
+def bibtex(publications, request=None):
+    entries = []
+    for publication in publications:
+        kind = publication.Type(publication.type)
+        fields = [
+            ("title", f"{{{_bibtex_escape(publication.full_title)}}}"),
+            ("author", " and ".join(_bibtex_escape(a.citation_name) for a in publication.ordered_authors())),
+            ("year", str(publication.year)),
+            (
+                "institution" if kind.bibtex_type == "techreport" else "publisher",
+                _bibtex_escape(publication.publisher),
+            ),
+            ("language", publication.language),
+            ("abstract", _bibtex_escape(publication.summary)),
+            ("isbn", _bibtex_escape(publication.isbn)),
+            ("doi", _bibtex_escape(publication.doi)),
+            ("url", _url(publication, request).replace("%", r"\%")),
+            ("keywords", ", ".join(_bibtex_escape(t.name) for t in publication.topics.all())),
+        ]
+        if kind.bibtex_type == "misc":
+            fields.append(("howpublished", _bibtex_escape(kind.label)))
+        if publication.date:
+            fields.append(("month", str(publication.date.month)))
+        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
+        entries.append(f"@{kind.bibtex_type}{{{citation_key(publication)},\n{body}\n}}\n")
+    return "\n".join(entries)
+
+
+def _ris_line(tag, value):
+    value = " ".join(str(value).split())
+    return f"{tag}  - {value}" if value else None
+
+
+def ris(publications, request=None):
+    records = []
+    for publication in publications:
+        kind = publication.Type(publication.type)
+        lines = [
+            _ris_line("TY", kind.ris_type),
+            _ris_line("TI", publication.full_title),
+            *[_ris_line("AU", a.citation_name) for a in publication.ordered_authors()],
+            _ris_line("PY", publication.year),
+            _ris_line("DA", publication.date.strftime("%Y/%m/%d") if publication.date else ""),
+            _ris_line("PB", publication.publisher),
+            _ris_line("LA", publication.language),
+            _ris_line("AB", publication.summary),
+            _ris_line("SN", publication.isbn),
+            _ris_line("DO", publication.doi),
+            _ris_line("UR", _url(publication, request)),
+            *[_ris_line("KW", t.name) for t in publication.topics.all()],
+            "ER  - ",
+        ]
+        records.append("\r\n".join(line for line in lines if line))
+    return "\r\n\r\n".join(records) + "\r\n"
+
+
+def _csl_name(author):
+    if author.given_name:
+        return {"family": author.family_name, "given": author.given_name}
+    return {"literal": author.family_name}
+
+
+def csl_items(publications, request=None):
+    items = []
+    for publication in publications:
+        kind = publication.Type(publication.type)
+        date_parts = [publication.year]
+        if publication.date:
+            date_parts = [publication.date.year, publication.date.month, publication.date.day]
+        item = {
+            "id": citation_key(publication),
+            "type": kind.csl_type,
+            "title": publication.full_title,
+            "author": [_csl_name(a) for a in publication.ordered_authors()],
+            "issued": {"date-parts": [date_parts]},
+            "publisher": publication.publisher,
+            "language": publication.language,
+            "abstract": publication.summary,
+            "ISBN": publication.isbn,
+            "DOI": publication.doi,
+            "URL": _url(publication, request),
+            "keyword": ", ".join(t.name for t in publication.topics.all()),
+        }
+        items.append({key: value for key, value in item.items() if value not in ("", [], None)})
+    return items
+
+
+def csl_json(publications, request=None):
+    return json.dumps(csl_items(publications, request), ensure_ascii=False, indent=2) + "\n"
+
+
+RENDERERS = {"bibtex": bibtex, "ris": ris, "csl-json": csl_json}

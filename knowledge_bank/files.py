@@ -1,0 +1,70 @@
+"""Uploaded files: checked by what they contain, not by what they are called."""
+
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+PDF_MAGIC = b"%PDF-"
+
+logger = logging.getLogger(__name__)
+
+
+def validate_pdf(file):
+    """Refuse a file over the size limit, one that does not start like a PDF, and one that
+    pypdf cannot open."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    limit = settings.KNOWLEDGE_BANK_MAX_UPLOAD_MB
+    if file.size > limit * 1024 * 1024:
+        raise ValidationError(
+            _(
+                "The file is %(size)s; the limit is %(limit)s MB. Upload a smaller file or link to it instead."
+            ),
+            code="too_large",
+            params={"size": describe_size(file.size), "limit": limit},
+        )
+    file.seek(0)
+    head = file.read(1024)
+    file.seek(0)
+    if PDF_MAGIC not in head:
+        raise ValidationError(
+            _("The file is named like a PDF, but its content is not a PDF. Only PDF files can be uploaded."),
+            code="not_pdf",
+        )
+    try:
+        reader = PdfReader(file)
+        len(reader.pages)
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
+        logger.info("Refused a PDF that pypdf cannot open: %s", error)
+        raise ValidationError(
+            _("The PDF file is damaged or encrypted and cannot be read. Save it again as PDF and retry."),
+            code="unreadable_pdf",
+        ) from None
+    finally:
+        file.seek(0)
+
+
+def extract_pdf_text(file):
+    """All text pypdf finds in the PDF, page after page. Raises on a file it cannot read."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(file)
+    pages = [(page.extract_text() or "") for page in reader.pages]
+    return "\n".join(" ".join(text.split()) for text in pages).replace("\x00", "")
+
+
+def describe_size(size):
+    if size is None:
+        return ""
+    if size < 1024 * 1024:
+        return _("%(size)s kB") % {"size": number_format(max(1, round(size / 1024)))}
+    return _("%(size)s MB") % {"size": number_format(round(size / (1024 * 1024), 1), decimal_pos=1)}
+
+
+def describe_file(size):
+    """“PDF, 2,3 MB” in the active language's number format."""
+    return _("PDF, %(size)s") % {"size": describe_size(size)} if size else _("PDF")

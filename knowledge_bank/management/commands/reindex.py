@@ -1,0 +1,41 @@
+from django.core.management.base import BaseCommand
+from tqdm import tqdm
+
+from knowledge_bank.models import Publication
+
+
+class Command(BaseCommand):
+    help = (
+        "Re-read every publication's file (size and text) and rebuild its search vector. "
+        "A file that cannot be read is reported and skipped; the rest are still indexed."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-files", action="store_true", help="Only rebuild vectors; do not re-read files."
+        )
+
+    def handle(self, *args, **options):
+        ids = list(Publication.objects.order_by("pk").values_list("pk", flat=True))
+        failures = []
+        progress = tqdm(ids, desc="reindex", unit="pub", file=self.stderr, disable=options["verbosity"] == 0)
+        for pk in progress:
+            # One publication at a time keeps memory flat whatever the size of the files.
+            publication = Publication.objects.get(pk=pk)
+            if publication.file and not options["no_files"]:
+                try:
+                    publication.read_file()
+                except Exception as error:  # any broken file must not stop the run
+                    failures.append(f"{publication.slug}: {type(error).__name__}: {error}")
+                    publication.file_text = ""
+                Publication.objects.filter(pk=pk).update(
+                    file_size=publication.file_size, file_text=publication.file_text
+                )
+            publication.update_search_vector()
+        for failure in failures:
+            self.stderr.write(self.style.WARNING(f"Could not read the file of {failure}"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Re-indexed {len(ids)} publications; {len(failures)} files could not be read."
+            )
+        )

@@ -1,0 +1,386 @@
+from django.conf import settings
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.db import connection, models
+from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from cks_portal import search
+from cks_portal.i18n import LocalizedModel
+from cks_portal.models import Topic
+from knowledge_bank.files import describe_file, extract_pdf_text, validate_pdf
+
+
+class Author(models.Model):
+    family_name = models.CharField(
+        _("family name or organisation"),
+        max_length=200,
+        help_text=_("For an organisation as author, write its name here and leave the given name empty."),
+    )
+    given_name = models.CharField(_("given name"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["family_name", "given_name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return f"{self.given_name} {self.family_name}".strip()
+
+    @property
+    def citation_name(self):
+        """“Family, Given” as reference lists write it."""
+        return f"{self.family_name}, {self.given_name}" if self.given_name else self.family_name
+
+
+class PublicationQuerySet(models.QuerySet):
+    def published(self):
+        """The only definition of what the public may see."""
+        return self.filter(status=Publication.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def search(self, query, ranked=True):
+        """Publications matching `query` (web-search syntax), annotated with `rank` on
+        PostgreSQL when `ranked`. An empty or unsearchable query matches nothing."""
+        query = search.clean_query(query)
+        if not query:
+            return self.none()
+        if search.uses_postgres():
+            search_query = search.websearch_query(query)
+            matching = self.filter(search_vector=search_query)
+            if ranked:
+                matching = matching.annotate(rank=search.rank(models.F("search_vector"), search_query))
+            return matching
+        authors = PublicationAuthor.objects.filter(publication=OuterRef("pk"))
+
+        def author_matches(text):
+            return Exists(
+                authors.filter(Q(author__family_name__icontains=text) | Q(author__given_name__icontains=text))
+            )
+
+        condition = search.fallback_filter(
+            query,
+            ["title", "subtitle", "summary", "summary_en", "publisher", "file_text"],
+            extra=author_matches,
+        )
+        return self.filter(condition) if condition is not None else self.none()
+
+    def with_snippets(self, query):
+        """Adds `snippet`, a headline from the summary and the file's text (PostgreSQL only;
+        computed for the rows fetched, after ORDER BY and LIMIT)."""
+        query = search.clean_query(query)
+        if not (query and search.uses_postgres()):
+            return self
+        from django.db.models.functions import Concat, Left
+
+        text = Concat("summary", Value("\n"), Left("file_text", settings.KNOWLEDGE_BANK_SNIPPET_SOURCE_CHARS))
+        return self.annotate(snippet=search.headline(text, search.websearch_query(query)))
+
+    def with_topics(self, slugs):
+        through = Publication.topics.through.objects.filter(publication=OuterRef("pk"), topic__slug__in=slugs)
+        return self.filter(Exists(through))
+
+    def sharing_topics_with(self, publication):
+        through = Publication.topics.through.objects.filter(
+            publication=OuterRef("pk"), topic__in=publication.topics.all()
+        )
+        return self.filter(Exists(through)).exclude(pk=publication.pk)
+
+
+class Publication(LocalizedModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    class Type(models.TextChoices):
+        REPORT = "report", _("Report")
+        GUIDE = "guide", _("Guide or handbook")
+        ARTICLE = "article", _("Research article")
+        BOOK = "book", _("Book")
+        FILM = "film", _("Film")
+        WEB = "web", _("Web resource")
+        POLICY = "policy", _("Policy document")
+
+        @property
+        def csl_type(self):
+            return {
+                "report": "report",
+                "guide": "report",
+                "article": "article-journal",
+                "book": "book",
+                "film": "motion_picture",
+                "web": "webpage",
+                "policy": "legislation",
+            }[self.value]
+
+        @property
+        def ris_type(self):
+            return {
+                "report": "RPRT",
+                "guide": "RPRT",
+                "article": "JOUR",
+                "book": "BOOK",
+                "film": "VIDEO",
+                "web": "ELEC",
+                "policy": "GOVDOC",
+            }[self.value]
+
+        @property
+        def bibtex_type(self):
+            return {
+                "report": "techreport",
+                "guide": "manual",
+                "article": "article",
+                "book": "book",
+                "film": "misc",
+                "web": "misc",
+                "policy": "misc",
+            }[self.value]
+
+        @property
+        def schema_type(self):
+            return {
+                "report": "Report",
+                "guide": "Book",
+                "article": "ScholarlyArticle",
+                "book": "Book",
+                "film": "Movie",
+                "web": "WebPage",
+                "policy": "Legislation",
+            }[self.value]
+
+    class Language(models.TextChoices):
+        SWEDISH = "sv", _("Swedish")
+        ENGLISH = "en", _("English")
+        NORWEGIAN = "no", _("Norwegian")
+        DANISH = "da", _("Danish")
+        FINNISH = "fi", _("Finnish")
+        GERMAN = "de", _("German")
+        FRENCH = "fr", _("French")
+        ARABIC = "ar", _("Arabic")
+
+    class Audience(models.TextChoices):
+        PROFESSIONALS = "professionals", _("Professionals in general")
+        SCHOOL = "school", _("School and youth work")
+        SOCIAL_SERVICES = "social-services", _("Social services")
+        DECISION_MAKERS = "decision-makers", _("Decision makers and managers")
+        RESEARCHERS = "researchers", _("Researchers and students")
+        PUBLIC = "public", _("Relatives and the public")
+
+    title = models.CharField(
+        _("title"), max_length=300, help_text=_("As printed on the publication, in its own language.")
+    )
+    subtitle = models.CharField(_("subtitle"), max_length=300, blank=True)
+    slug = models.SlugField(
+        _("address"), max_length=120, unique=True, help_text=_("Shown at /kunskapsbank/<address>/.")
+    )
+    authors = models.ManyToManyField(
+        Author, through="PublicationAuthor", related_name="publications", verbose_name=_("authors")
+    )
+    publisher = models.CharField(
+        _("publisher or organisation"), max_length=200, blank=True, help_text=_("Who issued it.")
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(1900), MaxValueValidator(2100)], db_index=True
+    )
+    date = models.DateField(
+        _("publication date"), null=True, blank=True, help_text=_("Only if the exact date is known.")
+    )
+    type = models.CharField(_("type"), max_length=20, choices=Type, default=Type.REPORT)
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=Language,
+        default=Language.SWEDISH,
+        help_text=_("The publication's own language."),
+    )
+    topics = models.ManyToManyField(Topic, related_name="publications", blank=True, verbose_name=_("topics"))
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience, default=Audience.PROFESSIONALS
+    )
+    summary = models.TextField(
+        _("summary"), help_text=_("Two to five sentences in your own words: what it is and who it helps.")
+    )
+    summary_en = models.TextField(_("summary in English"), blank=True)
+    file = models.FileField(
+        _("file"),
+        upload_to="kunskapsbank/%Y/",
+        blank=True,
+        validators=[FileExtensionValidator(["pdf"]), validate_pdf],
+        help_text=format_lazy(
+            _("A PDF of at most {size} MB. Its text is indexed for search."),
+            size=settings.KNOWLEDGE_BANK_MAX_UPLOAD_MB,
+        ),
+    )
+    file_size = models.PositiveBigIntegerField(_("file size in bytes"), null=True, blank=True, editable=False)
+    file_text = models.TextField(_("text extracted from the file"), blank=True, editable=False)
+    external_url = models.URLField(
+        _("external link"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where the publication can be read on another site."),
+    )
+    isbn = models.CharField(_("ISBN"), max_length=20, blank=True)
+    doi = models.CharField(
+        _("DOI"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example 10.1234/abcd, without https://doi.org/."),
+    )
+    featured = models.BooleanField(_("in the featured selection"), default=False)
+    featured_order = models.PositiveSmallIntegerField(
+        _("order in the featured selection"), default=0, help_text=_("Lower numbers come first.")
+    )
+    review_date = models.DateField(
+        _("review date"),
+        null=True,
+        blank=True,
+        help_text=_("When a curator should check that it is still relevant."),
+    )
+    status = models.CharField(_("state"), max_length=12, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("publish at"),
+        default=timezone.now,
+        help_text=_("A published item becomes visible from this moment."),
+    )
+    link_status = models.PositiveSmallIntegerField(_("link status"), null=True, blank=True, editable=False)
+    link_error = models.CharField(_("link error"), max_length=200, blank=True, editable=False)
+    link_checked_at = models.DateTimeField(_("link checked at"), null=True, blank=True, editable=False)
+    link_response_ms = models.PositiveIntegerField(
+        _("link response time (ms)"), null=True, blank=True, editable=False
+    )
+    search_vector = SearchVectorField(null=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "title"]
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+        indexes = [models.Index(fields=["featured", "featured_order"], name="kb_featured_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("knowledge_bank:detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_file_name = instance.__dict__.get("file")
+        return instance
+
+    def save(self, *args, **kwargs):
+        if self.file and self.file.name != getattr(self, "_stored_file_name", None):
+            self.read_file()
+        elif not self.file:
+            self.file_size, self.file_text = None, ""
+        super().save(*args, **kwargs)
+        self._stored_file_name = self.file.name
+        self.update_search_vector()
+
+    def read_file(self):
+        """Size and text of the uploaded file. Raises on a file pypdf cannot read."""
+        self.file.open("rb")
+        try:
+            self.file_size = self.file.size
+            self.file.seek(0)
+            self.file_text = extract_pdf_text(self.file)[: settings.KNOWLEDGE_BANK_FILE_TEXT_MAX_CHARS]
+        finally:
+            self.file.close()
+
+    @property
+    def full_title(self):
+        return f"{self.title}: {self.subtitle}" if self.subtitle else self.title
+
+    @property
+    def file_description(self):
+        """“PDF, 2,3 MB”."""
+        return describe_file(self.file_size) if self.file else ""
+
+    @property
+    def link_is_broken(self):
+        return self.link_checked_at is not None and (self.link_status is None or self.link_status >= 400)
+
+    def ordered_authors(self):
+        """The authors in their order; uses `prefetch_related("credits__author")` when present."""
+        return [credit.author for credit in self.credits.all()]
+
+    def update_search_vector(self):
+        """Recompute the stored vector: two queries on PostgreSQL, nothing elsewhere."""
+        if connection.vendor != "postgresql" or not self.pk:
+            return
+        names = PublicationAuthor.objects.filter(publication_id=self.pk).values_list(
+            "author__given_name", "author__family_name"
+        )
+        topics = Publication.topics.through.objects.filter(publication_id=self.pk).values_list(
+            "topic__name", "topic__name_en"
+        )
+        people = " ".join(" ".join(pair) for pair in [*names, *topics])
+
+        def part(text, weight):
+            return SearchVector(
+                Value(text, output_field=models.TextField()), weight=weight, config=search.SEARCH_CONFIG
+            )
+
+        vector = (
+            part(f"{self.title} {self.subtitle}", "A")
+            + part(f"{people} {self.publisher}", "B")
+            + part(f"{self.summary} {self.summary_en}", "C")
+            + part(self.file_text[: settings.KNOWLEDGE_BANK_INDEXED_TEXT_MAX_CHARS], "D")
+        )
+        Publication.objects.filter(pk=self.pk).update(search_vector=vector)
+
+
+class PublicationAuthor(models.Model):
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="credits")
+    author = models.ForeignKey(
+        Author, on_delete=models.PROTECT, related_name="credits", verbose_name=_("author")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("author of the publication")
+        verbose_name_plural = _("authors of the publication")
+        constraints = [models.UniqueConstraint(fields=["publication", "author"], name="kb_unique_credit")]
+
+    def __str__(self):
+        return str(self.author)
+
+
+# The vector holds author and topic names, so it must follow them when they change, also
+# outside the admin (shell, imports, demo loader).
+@receiver(m2m_changed, sender=Publication.topics.through)
+def _topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if reverse:
+        for publication in Publication.objects.filter(pk__in=pk_set or []):
+            publication.update_search_vector()
+    else:
+        instance.update_search_vector()
+
+
+@receiver([post_save, post_delete], sender=PublicationAuthor)
+def _credits_changed(sender, instance, **kwargs):
+    publication = Publication.objects.filter(pk=instance.publication_id).first()
+    if publication:
+        publication.update_search_vector()
+
+
+@receiver(post_save, sender=Author)
+@receiver(post_save, sender=Topic)
+def _name_changed(sender, instance, created, **kwargs):
+    if created:
+        return
+    for publication in instance.publications.all():
+        publication.update_search_vector()

@@ -1,0 +1,75 @@
+import datetime
+
+import pytest
+
+from cks_portal.roles import LIBRARIAN
+from knowledge_bank.models import Publication
+from tests.conftest import make_staff
+
+URL = "/admin/knowledge_bank/publication/"
+
+
+@pytest.fixture
+def curator(db, django_user_model):
+    return make_staff(django_user_model, "kurator", LIBRARIAN)
+
+
+def test_a_curator_can_list_and_add_publications(client, curator):
+    client.force_login(curator)
+
+    assert client.get(URL).status_code == 200
+    assert client.get(URL + "add/").status_code == 200
+    assert client.get("/admin/knowledge_bank/author/").status_code == 200
+
+
+def test_bulk_actions_publish_and_feature(client, curator, make_publication):
+    drafts = [make_publication(f"Utkast {n}", status=Publication.Status.DRAFT) for n in range(2)]
+    client.force_login(curator)
+    ids = [str(p.pk) for p in drafts]
+
+    client.post(URL, {"action": "publish", "_selected_action": ids})
+    client.post(URL, {"action": "feature", "_selected_action": ids})
+
+    assert set(Publication.objects.published().filter(featured=True)) == set(drafts)
+    client.post(URL, {"action": "unfeature", "_selected_action": ids[:1]})
+    assert Publication.objects.filter(featured=True).count() == 1
+
+
+def test_the_review_due_filter(client, curator, make_publication):
+    make_publication("Gammal", review_date=datetime.date(2020, 1, 1))
+    make_publication("Ny", review_date=datetime.date(2099, 1, 1))
+    client.force_login(curator)
+
+    html = client.get(URL, {"review": "due"}).content.decode()
+
+    assert "Gammal" in html
+    assert ">Ny<" not in html
+
+
+def test_saving_in_the_admin_with_an_author_inline_indexes_the_author(client, superuser, make_publication):
+    from knowledge_bank.models import Author
+
+    author = Author.objects.create(family_name="Rostberg", given_name="Anna")
+    client.force_login(superuser)
+    data = {
+        "title": "Ny rapport",
+        "slug": "ny-rapport",
+        "type": "report",
+        "year": "2024",
+        "language": "sv",
+        "audience": "professionals",
+        "summary": "Sammanfattning.",
+        "status": "published",
+        "published_at_0": "2025-01-01",
+        "published_at_1": "10:00:00",
+        "featured_order": "0",
+        "credits-TOTAL_FORMS": "1",
+        "credits-INITIAL_FORMS": "0",
+        "credits-0-author": str(author.pk),
+        "credits-0-order": "0",
+    }
+
+    response = client.post(URL + "add/", data)
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert list(Publication.objects.search("Rostberg").values_list("slug", flat=True)) == ["ny-rapport"]

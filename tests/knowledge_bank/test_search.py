@@ -1,0 +1,193 @@
+import pytest
+from django.urls import reverse
+
+from knowledge_bank.models import Publication
+
+URL = reverse("knowledge_bank:index")
+
+
+def titles(response):
+    return [p.title for p in response.context["page_obj"].object_list]
+
+
+@pytest.mark.postgres
+def test_an_inflected_form_finds_the_base_form_in_a_title(client, make_publication):
+    make_publication("Om radikalisering bland unga")
+    make_publication("Brott i bostadsområden")
+
+    response = client.get(URL, {"q": "radikaliseringen"})
+
+    assert titles(response) == ["Om radikalisering bland unga"]
+
+
+@pytest.mark.postgres
+def test_a_phrase_only_in_the_pdf_finds_the_publication_and_is_highlighted(client, make_publication):
+    make_publication("Lägesbild", pdf=["Rekryteringen sker numera via spelplattformar och chattar."])
+    make_publication("Annan rapport", summary="Om spelplattformar i allmänhet.")
+
+    response = client.get(URL, {"q": '"via spelplattformar"'})
+
+    assert titles(response) == ["Lägesbild"]
+    html = response.content.decode()
+    assert "<mark>via</mark> <mark>spelplattformar</mark>" in html
+
+
+@pytest.mark.postgres
+def test_a_minus_word_excludes(client, make_publication):
+    make_publication("Radikalisering i skolan")
+    make_publication("Radikalisering på nätet")
+
+    response = client.get(URL, {"q": "radikalisering -skolan"})
+
+    assert titles(response) == ["Radikalisering på nätet"]
+
+
+@pytest.mark.postgres
+def test_or_offers_alternatives(client, make_publication):
+    make_publication("Hedersrelaterat våld")
+    make_publication("Organiserad brottslighet")
+    make_publication("Demokrati")
+
+    response = client.get(URL, {"q": "hedersrelaterat or brottslighet", "sort": "title"})
+
+    assert titles(response) == ["Hedersrelaterat våld", "Organiserad brottslighet"]
+
+
+@pytest.mark.postgres
+def test_title_ranks_above_file_text(client, make_publication):
+    make_publication("Bilaga", pdf=["Här nämns extremism en gång."], year=2024)
+    make_publication("Extremism i Norden", year=2001)
+
+    response = client.get(URL, {"q": "extremism"})
+
+    assert titles(response) == ["Extremism i Norden", "Bilaga"]
+
+
+@pytest.mark.postgres
+def test_the_vector_follows_authors_and_topics_when_they_change(make_publication, topics):
+    from knowledge_bank.models import Author, PublicationAuthor
+
+    publication = make_publication("Rapport")
+    assert not Publication.objects.search("Haddad").exists()
+
+    author = Author.objects.create(family_name="Haddad", given_name="Samir")
+    PublicationAuthor.objects.create(publication=publication, author=author)
+    publication.topics.add(topics["hedersrelaterat-vald"])
+
+    assert list(Publication.objects.search("Haddad")) == [publication]
+    assert list(Publication.objects.search("hedersrelaterat")) == [publication]
+    author.family_name = "Lindqvist"
+    author.save()
+    assert list(Publication.objects.search("Lindqvist")) == [publication]
+
+
+@pytest.mark.postgres
+def test_the_stored_vector_has_a_gin_index(db):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = 'knowledge_bank_publication'")
+        definitions = [row[0] for row in cursor.fetchall()]
+
+    assert any("USING gin (search_vector)" in d for d in definitions)
+
+
+def test_the_fallback_search_finds_words_and_excludes(client, make_publication):
+    make_publication("Radikalisering i skolan")
+    make_publication("Radikalisering på nätet")
+
+    response = client.get(URL, {"q": "Radikalisering -skolan"})
+
+    assert titles(response) == ["Radikalisering på nätet"]
+
+
+def test_drafts_and_future_publications_are_never_found(client, make_publication):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    make_publication("Extremism utkast", status=Publication.Status.DRAFT)
+    make_publication("Extremism framtid", published_at=timezone.now() + timedelta(days=1))
+    make_publication("Extremism synlig")
+
+    assert titles(client.get(URL, {"q": "extremism"})) == ["Extremism synlig"]
+    assert titles(client.get(URL)) == ["Extremism synlig"]
+
+
+def test_snippets_escape_stored_text_but_keep_the_highlight(client, make_publication):
+    make_publication("Extremism", summary="<script>alert(1)</script> extremism & demokrati")
+
+    html = client.get(URL, {"q": "extremism"}).content.decode()
+
+    assert "<script>alert(1)" not in html
+    assert "<mark>" in html
+
+
+def test_highlight_escapes_everything_but_its_own_markers():
+    from cks_portal.search import _START, _STOP, highlight, highlight_terms
+
+    assert highlight(f"<b>x</b> {_START}ord{_STOP}") == "&lt;b&gt;x&lt;/b&gt; <mark>ord</mark>"
+    assert highlight_terms("<i>Radikalisering</i> och mer", "radikalisering") == (
+        "&lt;i&gt;<mark>Radikalisering</mark>&lt;/i&gt; och mer"
+    )
+
+
+def test_sorting_by_title_and_newest(client, make_publication):
+    make_publication("Öresund", year=2001)
+    make_publication("Ängar", year=2003)
+    make_publication("Berg", year=2002)
+
+    assert titles(client.get(URL, {"sort": "newest"})) == ["Ängar", "Berg", "Öresund"]
+    assert titles(client.get(URL, {"sort": "title"}))[0] == "Berg"
+
+
+def test_pagination_keeps_query_and_filters_in_its_links(client, make_publication, settings):
+    settings.KNOWLEDGE_BANK_PAGE_SIZE = 2
+    for number in range(5):
+        make_publication(f"Extremism {number}", type="guide")
+
+    response = client.get(URL, {"q": "extremism", "type": "guide", "page": "2"})
+
+    assert response.context["page_obj"].number == 2
+    assert "?q=extremism&amp;type=guide&amp;page=3" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": '"'},
+        {"q": '""'},
+        {"q": "-"},
+        {"q": "or"},
+        {"q": "- or -"},
+        {"q": "!&|:*()"},
+        {"q": "a" * 10_000},
+        {"q": "extremism\x00radikal"},
+        {"q": "\x00"},
+        {"q": "’😀 ﷺ \u202e \ud7ff"},
+        {"q": "\u202eextremism"},
+        {"q": "%_\\"},
+        {"q": "extremism", "page": "-1"},
+        {"q": "extremism", "page": "abc"},
+        {"q": "extremism", "page": "99999999999999999999"},
+        {"topic": "../../etc", "type": "nonsense", "language": "xx", "decade": "19x0"},
+        {"decade": "99990"},
+        {"sort": "drop table"},
+        {"topic": ["a"] * 500},
+    ],
+)
+def test_odd_input_never_gives_a_server_error(client, make_publication, params):
+    make_publication("Extremism", pdf=["Text om extremism."])
+
+    assert client.get(URL, params).status_code == 200
+    assert client.get(reverse("knowledge_bank:export_results", args=["ris"]), params).status_code == 200
+
+
+def test_a_phrase_deep_in_the_pdf_is_marked_in_the_snippet_on_either_database(client, make_publication):
+    make_publication(
+        "Lägesbild", pdf=["Början. " * 60 + "Rekryteringen sker via spelplattformar och chattar."]
+    )
+
+    html = client.get(URL, {"q": '"via spelplattformar"'}).content.decode()
+
+    assert "spelplattformar</mark>" in html

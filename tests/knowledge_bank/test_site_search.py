@@ -1,0 +1,75 @@
+import pytest
+from django.urls import reverse
+
+from cks_portal import search
+
+
+def test_the_site_search_groups_publications_and_pages(client, demo):
+    response = client.get(reverse("search"), {"q": "extremism"})
+
+    kinds = [group.kind for group in response.context["groups"]]
+    assert kinds == ["publications", "pages"]
+    html = response.content.decode()
+    assert "Publikationer i kunskapsbanken" in html
+    assert "Vårt arbete mot våldsbejakande extremism" in html
+
+
+def test_the_site_search_links_to_more_results_in_the_knowledge_bank(client, make_publication):
+    for number in range(7):
+        make_publication(f"Extremism {number}")
+
+    html = client.get(reverse("search"), {"q": "extremism"}).content.decode()
+
+    assert 'href="/kunskapsbank/?q=extremism"' in html
+
+
+def test_the_site_search_excludes_with_a_minus_word(client, make_publication):
+    make_publication("Radikalisering i skolan")
+    make_publication("Radikalisering på nätet")
+
+    html = client.get(reverse("search"), {"q": "radikalisering -skolan"}).content.decode()
+
+    assert "Radikalisering på nätet" in html
+    assert "Radikalisering i skolan" not in html
+
+
+@pytest.mark.postgres
+def test_the_site_search_stems_swedish_words_in_every_group(client, demo):
+    groups = {g.kind: g for g in client.get(reverse("search"), {"q": "radikaliseringen"}).context["groups"]}
+
+    assert groups["publications"].results
+    assert groups["pages"].results
+
+
+def test_the_site_search_query_count_is_fixed(client, make_publication, django_assert_num_queries):
+    make_publication("Extremism 0", authors=[("A", "B")])
+    with django_assert_num_queries(3):
+        client.get(reverse("search"), {"q": "extremism"})
+    for number in range(10):
+        make_publication(f"Extremism {number + 1}", authors=[("C", str(number)), ("D", "E")])
+    with django_assert_num_queries(3):
+        client.get(reverse("search"), {"q": "extremism"})
+
+
+@pytest.mark.parametrize(
+    "query, clauses",
+    [
+        ("radikalisering", [["radikalisering"]]),
+        ('"hedersrelaterat våld" skola', [["hedersrelaterat våld"], ["skola"]]),
+        ("heder or våld -skola", [["heder", "våld"], ["-skola"]]),
+        ('or - "" -', []),
+        ('-"vit makt"', [["-vit makt"]]),
+    ],
+)
+def test_the_fallback_parser_reads_the_websearch_syntax(query, clauses):
+    parsed = [
+        [("-" if term.negated else "") + term.text for term in clause] for clause in search.parse_query(query)
+    ]
+
+    assert parsed == clauses
+
+
+def test_clean_query_drops_control_characters_and_caps_the_length():
+    assert search.clean_query("a\x00b\tc") == "a b c"
+    assert len(search.clean_query("x" * 10_000)) == search.QUERY_MAX_LENGTH
+    assert search.clean_query("e\u0301") == "é"
