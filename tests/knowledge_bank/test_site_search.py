@@ -4,11 +4,11 @@ from django.urls import reverse
 from cks_portal import search
 
 
-def test_the_site_search_groups_publications_and_pages(client, demo):
+def test_the_site_search_groups_results_by_kind(client, demo):
     response = client.get(reverse("search"), {"q": "extremism"})
 
     kinds = [group.kind for group in response.context["groups"]]
-    assert kinds == ["publications", "pages"]
+    assert kinds == ["publications", "news", "events", "pages"]
     html = response.content.decode()
     assert "Publikationer i kunskapsbanken" in html
     assert "Vårt arbete mot våldsbejakande extremism" in html
@@ -43,11 +43,12 @@ def test_the_site_search_stems_swedish_words_in_every_group(client, demo):
 
 def test_the_site_search_query_count_is_fixed(client, make_publication, django_assert_num_queries):
     make_publication("Extremism 0", authors=[("A", "B")])
-    with django_assert_num_queries(3):
+    # Publications (results and their authors), news, events, pages: one query each.
+    with django_assert_num_queries(5):
         client.get(reverse("search"), {"q": "extremism"})
     for number in range(10):
         make_publication(f"Extremism {number + 1}", authors=[("C", str(number)), ("D", "E")])
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(5):
         client.get(reverse("search"), {"q": "extremism"})
 
 
