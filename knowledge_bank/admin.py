@@ -6,7 +6,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
+from cks_portal.admin import ConflictGuardMixin
 from knowledge_bank.models import Author, Publication, PublicationAuthor
 
 
@@ -50,13 +52,13 @@ class PublicationAuthorInline(admin.TabularInline):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
     list_display = ["family_name", "given_name"]
     search_fields = ["family_name", "given_name"]
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
     list_display = [
         "title",
         "type",

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from cks_portal import search
 from cks_portal.i18n import LocalizedModel
@@ -23,6 +24,8 @@ class Author(models.Model):
         help_text=_("For an organisation as author, write its name here and leave the given name empty."),
     )
     given_name = models.CharField(_("given name"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["family_name", "given_name"]
@@ -259,6 +262,19 @@ class Publication(LocalizedModel):
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = PublicationQuerySet.as_manager()
+    # Who changed what and when. The extracted text and the search vector are derived from the
+    # file and would only bloat the history; the link checker's findings are not edits.
+    history = HistoricalRecords(
+        excluded_fields=[
+            "file_text",
+            "search_vector",
+            "updated_at",
+            "link_status",
+            "link_error",
+            "link_checked_at",
+            "link_response_ms",
+        ]
+    )
 
     class Meta:
         ordering = ["-year", "title"]
