@@ -146,7 +146,7 @@ class SupportContactAdmin(admin.ModelAdmin):
             ((e.start_date, e.get_kind_display()) for e in obj.upcoming_exceptions()),
         )
         holidays_note = (
-            gettext("Closed on public holidays and on Midsummer, Christmas and New Year's Eve.")
+            gettext("Closed on public holidays and on Midsummer Eve, Christmas Eve and New Year's Eve.")
             if obj.closed_on_holidays
             else ""
         )

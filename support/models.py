@@ -6,6 +6,7 @@ the calculation, these models hold the facts.
 """
 
 import datetime
+import re
 import uuid
 
 import phonenumbers
@@ -26,6 +27,9 @@ VERIFY_EVERY_DAYS = 183
 
 # HSDS wants stable UUIDs for organisations too; they are derived from the name so that
 # every contact run by the same organisation points at the same one.
+# "020-100 200", "033-35 70 00", "114 14": an area code with a hyphen, then groups of digits.
+SWEDISH_GROUPING = re.compile(r"(?P<area>0\d{1,3}-)?[1-9]\d{1,3}( \d{2,4})*")
+
 ORGANISATION_NAMESPACE = uuid.UUID("6f1d9a52-5c1e-4b8e-9a57-2f0e3c1b7d41")
 
 
@@ -294,11 +298,21 @@ class PhoneNumber(LocalizedModel):
 
     @property
     def display(self):
-        """The number grouped as Swedes write it: "020-100 200", "08-123 456 78", "114 14"."""
+        """The number grouped as Swedes write it: "020-100 200", "08-123 456 78", "114 14".
+
+        A number the editor already grouped the Swedish way is shown as typed, because
+        organisations have their own habits ("033-35 70 00"); bare digits are grouped here."""
         parsed = self._parsed()
         if parsed is None:
             return self.number
         digits = phonenumbers.national_significant_number(parsed)
+        typed = " ".join(self.number.split())
+        grouped = SWEDISH_GROUPING.fullmatch(typed)
+        if grouped and parsed.country_code == 46:
+            area = phonenumbers.length_of_national_destination_code(parsed)
+            expected_area = f"0{digits[:area]}-" if area else None
+            if grouped["area"] == expected_area:
+                return typed
         if self.is_short_number():
             return opening.group_digits(digits)
         if parsed.country_code != 46:

@@ -146,14 +146,19 @@ class OpeningState:
         if self.is_open:
             if self.closes_at is None:
                 return _("Open now – around the clock")
-            return _("Open now – closes %(when)s") % {"when": self._when(self.closes_at)}
+            return _("Open now – closes %(when)s") % {"when": self._when(self.closes_at, closing=True)}
         if self.opens_at is None:
             return _("Closed")
         return _("Closed – opens %(when)s") % {"when": self._when(self.opens_at)}
 
-    def _when(self, instant):
+    def _when(self, instant, closing=False):
         days = (instant.date() - self.moment.date()).days
         time = clock(instant)
+        if closing and days >= 1 and (instant.hour, instant.minute) == (0, 0):
+            # Closing at midnight reads as 24.00 the evening before, as Swedes write it.
+            days -= 1
+            instant -= datetime.timedelta(days=1)
+            time = time.replace("00", "24", 1)
         if days == 0:
             return time
         if days == 1:
