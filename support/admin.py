@@ -2,6 +2,7 @@ import datetime
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -88,8 +89,13 @@ class VerifiedFilter(admin.SimpleListFilter):
         return queryset
 
 
+# Links typed without a scheme get https://, not http:// (Django 6's default, chosen now).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
 @admin.register(SupportContact)
 class SupportContactAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name", "organisation", "is_active", "is_featured", "order", "verified"]
     list_editable = ["order"]
     list_filter = [VerifiedFilter, "is_active", "is_featured", "audiences", "languages"]

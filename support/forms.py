@@ -11,7 +11,7 @@ class ContactFilterForm(forms.Form):
         queryset=Language.objects.filter(contacts__is_active=True).distinct(),
         to_field_name="code",
         required=False,
-        label=_("Language"),
+        label=_("Language they answer in"),
         empty_label=_("Any language"),
         error_messages={"invalid_choice": _("We have no support line in that language.")},
     )
