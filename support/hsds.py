@@ -50,7 +50,7 @@ def phone_json(phone, service_id):
         "id": phone_id,
         "service_id": service_id,
         "number": phone.e164,
-        "type": phone.Kind(phone.kind).hsds_type,
+        "type": phone.kind,
         "languages": [language_json(lang, phone_id=phone_id) for lang in phone.languages.all()],
     }
     if phone.note:

@@ -235,14 +235,11 @@ class SupportContact(LocalizedModel):
 
 class PhoneNumber(LocalizedModel):
     class Kind(models.TextChoices):
+        # The values are HSDS's phone types, so the export can use them as they are.
         VOICE = "voice", _("Phone")
         SMS = "sms", _("Text message (SMS)")
         TEXT = "text", _("Text telephone")
         FAX = "fax", _("Fax")
-
-        @property
-        def hsds_type(self):
-            return {"voice": "voice", "sms": "sms", "text": "text", "fax": "fax"}[self.value]
 
     contact = models.ForeignKey(
         SupportContact, verbose_name=_("support contact"), on_delete=models.CASCADE, related_name="phones"

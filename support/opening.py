@@ -56,13 +56,11 @@ class Span:
         return None
 
     def label(self):
-        if self.end_minute - self.start_minute == MINUTES_PER_DAY:
-            return (
-                _("open 24 hours") if self.start_minute == 0 else f"{clock(self.opens)}–{clock(self.closes)}"
-            )
-        closes = "24.00" if self.end_minute == MINUTES_PER_DAY else clock(self.closes)
-        if active_language() == "en" and self.end_minute == MINUTES_PER_DAY:
-            closes = "24:00"
+        if self.is_all_day:
+            return _("open 24 hours")
+        closes = clock(self.closes)
+        if self.end_minute == MINUTES_PER_DAY:
+            closes = closes.replace("00", "24", 1)  # midnight at the end of the day
         return f"{clock(self.opens)}–{closes}"
 
     def instants(self, day):
