@@ -96,7 +96,7 @@ HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 @admin.register(SupportContact)
 class SupportContactAdmin(admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
-    list_display = ["name", "organisation", "is_active", "is_featured", "order", "verified"]
+    list_display = ["name", "organisation", "verified", "is_active", "is_featured", "order"]
     list_editable = ["order"]
     list_filter = [VerifiedFilter, "is_active", "is_featured", "audiences", "languages"]
     search_fields = ["name", "name_en", "organisation", "phones__number"]

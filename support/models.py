@@ -108,7 +108,10 @@ class SupportContact(LocalizedModel):
     )
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     slug = models.SlugField(
-        _("address"), max_length=100, unique=True, help_text=_("The page is shown at /stod/<address>/.")
+        _("address"),
+        max_length=100,
+        unique=True,
+        help_text=_("The page is shown at /stod/ followed by the address, for example /stod/orostelefonen/."),
     )
     organisation = models.CharField(
         _("organisation"), max_length=200, help_text=_("Who answers, for example “Rädda Barnen”.")
