@@ -248,3 +248,12 @@ def test_the_home_page_support_box_runs_a_fixed_number_of_queries(client, demo, 
     add_contacts(10)
     with django_assert_num_queries(8):
         list(home_context(request)["support_contacts"])
+
+
+def test_a_swedish_only_reason_is_marked_as_swedish_on_english_pages(client, demo):
+    contact = SupportContact.objects.get(slug="orostelefonen")
+    OpeningException.objects.create(contact=contact, start_date=timezone.localdate(), reason="Personaldag")
+
+    html = client.get("/en/stod/orostelefonen/").content.decode()
+
+    assert '<span class="support-reason" lang="sv">(Personaldag)</span>' in html
