@@ -23,6 +23,7 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("api/hsds/", include("support.api_urls")),
     path("favicon.ico", views.favicon),
 ]
 

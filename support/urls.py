@@ -5,4 +5,5 @@ from support import views
 app_name = "support"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("<slug:slug>/", views.detail, name="detail"),
 ]

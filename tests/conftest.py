@@ -26,6 +26,26 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         )
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, with stray PostgreSQL sessions ended before it is dropped.
+
+    Once Playwright's sync API has run, later tests in the main thread can see a different
+    Django connection (observed: a second session opens right after the browser tests, and
+    the first one is never closed), so dropping the test database failed with "being
+    accessed by other users" on long PostgreSQL runs.
+    """
+    yield
+    if settings.IS_POSTGRES:
+        from django.db import connection
+
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+
+
 @pytest.fixture
 def demo(db):
     """The demo content, as `make run` loads it."""

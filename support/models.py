@@ -1,0 +1,474 @@
+"""Support contacts: who a worried resident can call, when, and in which language.
+
+Opening hours are data (weekly intervals, dated exceptions, Swedish holidays), so that the
+site can say "open now" and export the hours to other directories; `support.opening` holds
+the calculation, these models hold the facts.
+"""
+
+import datetime
+import re
+import uuid
+
+import phonenumbers
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from phonenumbers import shortnumberinfo
+
+from cks_portal.i18n import LocalizedModel
+from cks_portal.models import Topic
+from cks_portal.richtext import RichTextField
+from support import opening
+
+# Facts about support lines drift; an entry not checked for this long gets flagged.
+VERIFY_EVERY_DAYS = 183
+
+# HSDS wants stable UUIDs for organisations too; they are derived from the name so that
+# every contact run by the same organisation points at the same one.
+# "020-100 200", "033-35 70 00", "114 14": an area code with a hyphen, then groups of digits.
+SWEDISH_GROUPING = re.compile(r"(?P<area>0\d{1,3}-)?[1-9]\d{1,3}( \d{2,4})*")
+
+ORGANISATION_NAMESPACE = uuid.UUID("6f1d9a52-5c1e-4b8e-9a57-2f0e3c1b7d41")
+
+
+class Language(LocalizedModel):
+    code = models.CharField(
+        _("ISO 639 code"),
+        max_length=3,
+        unique=True,
+        help_text=_("Two letters (ISO 639-1) where they exist, for example “sv”, “ar”, “ku”; else three."),
+    )
+    name = models.CharField(_("name in Swedish"), max_length=60)
+    name_en = models.CharField(_("name in English"), max_length=60, blank=True)
+    native_name = models.CharField(
+        _("name in the language itself"), max_length=60, blank=True, help_text=_("For example “العربية”.")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+    def clean(self):
+        self.code = (self.code or "").strip().lower()
+        if not self.code.isascii() or not self.code.isalpha() or len(self.code) not in (2, 3):
+            raise ValidationError({"code": _("Write the code as two or three letters, for example “sv”.")})
+
+
+class Audience(LocalizedModel):
+    slug = models.SlugField(_("slug"), max_length=60, unique=True, help_text=_("Used in filter URLs."))
+    name = models.CharField(_("name"), max_length=100)
+    name_en = models.CharField(_("name in English"), max_length=100, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
+
+    def __str__(self):
+        return self.name
+
+
+class SupportContactQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def not_verified_since(self, day):
+        return self.filter(models.Q(last_verified__isnull=True) | models.Q(last_verified__lt=day))
+
+    def for_listing(self, moment=None):
+        """Everything a list or detail page prints, in a fixed number of queries whatever the data."""
+        today = timezone.localdate(moment) if moment else timezone.localdate()
+        return self.prefetch_related(
+            "audiences",
+            "languages",
+            "topics",
+            models.Prefetch("phones", queryset=PhoneNumber.objects.prefetch_related("languages")),
+            "intervals",
+            models.Prefetch(
+                "exceptions",
+                queryset=OpeningException.objects.filter(
+                    end_date__gte=today - datetime.timedelta(days=1),
+                    start_date__lte=today + datetime.timedelta(days=opening.HORIZON_DAYS),
+                ),
+            ),
+        )
+
+
+class SupportContact(LocalizedModel):
+    uuid = models.UUIDField(_("identifier for open data"), default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("For example “Rädda Barnens orostelefon”.")
+    )
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    slug = models.SlugField(
+        _("address"),
+        max_length=100,
+        unique=True,
+        help_text=_("The page is shown at /stod/ followed by the address, for example /stod/orostelefonen/."),
+    )
+    organisation = models.CharField(
+        _("organisation"), max_length=200, help_text=_("Who answers, for example “Rädda Barnen”.")
+    )
+    organisation_website = models.URLField(_("organisation's web site"), blank=True)
+    commissioned_by = models.CharField(
+        _("on behalf of"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who commissions or funds the line, for example “the National Coordinator”."),
+    )
+    commissioned_by_en = models.CharField(_("on behalf of, in English"), max_length=200, blank=True)
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        help_text=_("One or two sentences: who it is for and what they help with."),
+    )
+    summary_en = models.TextField(_("summary in English"), max_length=400, blank=True)
+    description = RichTextField(_("description"), blank=True)
+    description_en = RichTextField(_("description in English"), blank=True)
+    audiences = models.ManyToManyField(
+        Audience, verbose_name=_("who it is for"), related_name="contacts", blank=True
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("what it helps with"), related_name="support_contacts", blank=True
+    )
+    languages = models.ManyToManyField(
+        Language,
+        verbose_name=_("languages it answers in"),
+        related_name="contacts",
+        blank=True,
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("web site"), blank=True)
+    chat_url = models.URLField(_("chat"), blank=True, help_text=_("Link to the chat, if there is one."))
+    is_anonymous = models.BooleanField(_("you can be anonymous"), default=False)
+    anonymity_note = models.CharField(
+        _("what anonymity means"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example “The call does not show on the phone bill.”"),
+    )
+    anonymity_note_en = models.CharField(_("what anonymity means, in English"), max_length=300, blank=True)
+    closed_on_holidays = models.BooleanField(
+        _("closed on public holidays"),
+        default=False,
+        help_text=_(
+            "Closed on Swedish public holidays and on Midsummer Eve, Christmas Eve and New Year's Eve."
+        ),
+    )
+    hours_note = models.CharField(
+        _("note on the hours"), max_length=300, blank=True, help_text=_("Shown under the opening hours.")
+    )
+    hours_note_en = models.CharField(_("note on the hours, in English"), max_length=300, blank=True)
+    is_featured = models.BooleanField(_("show on the home page"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=100, help_text=_("Lower comes first."))
+    is_active = models.BooleanField(_("shown on the site"), default=True)
+    last_verified = models.DateField(
+        _("facts last verified"),
+        null=True,
+        blank=True,
+        help_text=_("When someone last checked the number, hours and languages against the source."),
+    )
+    source_url = models.URLField(_("source"), blank=True, help_text=_("Where the facts were checked."))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = SupportContactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("support contact")
+        verbose_name_plural = _("support contacts")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("support:detail", kwargs={"slug": self.slug})
+
+    @staticmethod
+    def get_index_url():
+        return reverse("support:index")
+
+    @property
+    def organisation_uuid(self):
+        return uuid.uuid5(ORGANISATION_NAMESPACE, self.organisation.strip().casefold())
+
+    @property
+    def needs_verification(self):
+        if not self.last_verified:
+            return True
+        return self.last_verified < timezone.localdate() - datetime.timedelta(days=VERIFY_EVERY_DAYS)
+
+    def main_phone(self):
+        phones = list(self.phones.all())
+        return phones[0] if phones else None
+
+    def opening_state(self, moment=None):
+        """Open or closed at `moment` (now by default), until when, and when it next opens.
+
+        Uses the prefetched intervals and exceptions when there are any (see
+        `SupportContactQuerySet.for_listing`), so it adds no queries to a list page.
+        """
+        moment = moment or timezone.now()
+        return opening.state_at(
+            moment,
+            list(self.intervals.all()),
+            list(self.exceptions.all()),
+            self.closed_on_holidays,
+        )
+
+    def is_open_at(self, moment):
+        return self.opening_state(moment).is_open
+
+    def weekly_hours(self):
+        """[(day label, "09.00–12.00, 13.00–16.00"), …] with equal days grouped."""
+        return opening.group_week(list(self.intervals.all()))
+
+    def upcoming_exceptions(self, moment=None):
+        today = timezone.localdate(moment) if moment else timezone.localdate()
+        return [e for e in self.exceptions.all() if e.last_day >= today]
+
+
+class PhoneNumber(LocalizedModel):
+    class Kind(models.TextChoices):
+        # The values are HSDS's phone types, so the export can use them as they are.
+        VOICE = "voice", _("Phone")
+        SMS = "sms", _("Text message (SMS)")
+        TEXT = "text", _("Text telephone")
+        FAX = "fax", _("Fax")
+
+    contact = models.ForeignKey(
+        SupportContact, verbose_name=_("support contact"), on_delete=models.CASCADE, related_name="phones"
+    )
+    uuid = models.UUIDField(_("identifier for open data"), default=uuid.uuid4, unique=True, editable=False)
+    number = models.CharField(
+        _("number"),
+        max_length=30,
+        help_text=_("Write it the Swedish way, for example “020-100 200”, or a short number like “114 14”."),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.VOICE)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    note_en = models.CharField(_("note in English"), max_length=200, blank=True)
+    languages = models.ManyToManyField(
+        Language,
+        verbose_name=_("languages on this number"),
+        blank=True,
+        related_name="phones",
+        help_text=_("Only if this number answers in other languages than the contact as a whole."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("phone number")
+        verbose_name_plural = _("phone numbers")
+
+    def __str__(self):
+        return self.display
+
+    def get_absolute_url(self):
+        return self.contact.get_absolute_url()
+
+    def _parsed(self):
+        try:
+            return phonenumbers.parse(self.number or "", "SE")
+        except phonenumbers.NumberParseException:
+            return None
+
+    def is_short_number(self):
+        parsed = self._parsed()
+        return bool(parsed) and shortnumberinfo.is_valid_short_number_for_region(parsed, "SE")
+
+    def clean(self):
+        parsed = self._parsed()
+        if parsed is None or not (
+            phonenumbers.is_valid_number(parsed)
+            or shortnumberinfo.is_valid_short_number_for_region(parsed, "SE")
+        ):
+            raise ValidationError(
+                {"number": _("“%(number)s” is not a phone number we can call.") % {"number": self.number}}
+            )
+
+    @property
+    def display(self):
+        """The number grouped as Swedes write it: "020-100 200", "08-123 456 78", "114 14".
+
+        A number the editor already grouped the Swedish way is shown as typed, because
+        organisations have their own habits ("033-35 70 00"); bare digits are grouped here."""
+        parsed = self._parsed()
+        if parsed is None:
+            return self.number
+        digits = phonenumbers.national_significant_number(parsed)
+        typed = " ".join(self.number.split())
+        grouped = SWEDISH_GROUPING.fullmatch(typed)
+        if grouped and parsed.country_code == 46:
+            area = phonenumbers.length_of_national_destination_code(parsed)
+            expected_area = f"0{digits[:area]}-" if area else None
+            if grouped["area"] == expected_area:
+                return typed
+        if self.is_short_number():
+            return opening.group_digits(digits)
+        if parsed.country_code != 46:
+            return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        area_length = phonenumbers.length_of_national_destination_code(parsed) or 2
+        return f"0{digits[:area_length]}-{opening.group_digits(digits[area_length:])}"
+
+    @property
+    def tel_href(self):
+        """A tel: link: E.164 ("tel:+4620100200"), or the short number as dialled ("tel:11414")."""
+        parsed = self._parsed()
+        if parsed is None:
+            return "tel:" + "".join(c for c in self.number if c.isdigit() or c == "+")
+        if self.is_short_number():
+            return "tel:" + phonenumbers.national_significant_number(parsed)
+        return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+    @property
+    def e164(self):
+        return self.tel_href.removeprefix("tel:")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+    @property
+    def ical(self):
+        return ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][self.value]
+
+
+class TimeSpan(LocalizedModel):
+    """Opens at a wall-clock time and closes later that day or, if ticked, the next day."""
+
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"), help_text=_("00.00 means midnight at the end of the day."))
+    closes_next_day = models.BooleanField(
+        _("closes after midnight"),
+        default=False,
+        help_text=_(
+            "Tick for lines open through the night, e.g. 22.00–02.00. 00.00–00.00 ticked is 24 hours."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def span(self):
+        return opening.Span(self.opens, self.closes, self.closes_next_day)
+
+    def clean_span(self):
+        if self.opens is None or self.closes is None:
+            return
+        problem = self.span.problem()
+        if problem == "closes_before_opens":
+            raise ValidationError(
+                {
+                    "closes": _(
+                        "It closes before it opens. If it is open past midnight, tick “closes after midnight”."
+                    )
+                }
+            )
+        if problem == "longer_than_a_day":
+            raise ValidationError({"closes": _("One line can cover at most 24 hours.")})
+
+
+class OpeningInterval(TimeSpan):
+    contact = models.ForeignKey(
+        SupportContact,
+        verbose_name=_("support contact"),
+        on_delete=models.CASCADE,
+        related_name="intervals",
+    )
+    uuid = models.UUIDField(_("identifier for open data"), default=uuid.uuid4, unique=True, editable=False)
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+
+    def __str__(self):
+        return f"{Weekday(self.weekday).label} {self.span.label()}"
+
+    def get_absolute_url(self):
+        return self.contact.get_absolute_url()
+
+    def clean(self):
+        self.clean_span()
+
+
+class OpeningException(TimeSpan):
+    class Kind(models.TextChoices):
+        CLOSED = "closed", _("Closed")
+        SPECIAL = "special", _("Other hours")
+
+    contact = models.ForeignKey(
+        SupportContact,
+        verbose_name=_("support contact"),
+        on_delete=models.CASCADE,
+        related_name="exceptions",
+    )
+    uuid = models.UUIDField(_("identifier for open data"), default=uuid.uuid4, unique=True, editable=False)
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(_("to and including"), blank=True, help_text=_("Empty means the same day."))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.CLOSED)
+    opens = models.TimeField(_("opens"), null=True, blank=True, help_text=_("Only for other hours."))
+    closes = models.TimeField(_("closes"), null=True, blank=True, help_text=_("Only for other hours."))
+    reason = models.CharField(
+        _("reason"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown to visitors, for example “Staff training”."),
+    )
+    reason_en = models.CharField(_("reason in English"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["start_date", "opens"]
+        verbose_name = _("exception to the opening hours")
+        verbose_name_plural = _("exceptions to the opening hours")
+
+    def __str__(self):
+        return f"{self.start_date} {self.get_kind_display()}"
+
+    def get_absolute_url(self):
+        return self.contact.get_absolute_url()
+
+    @property
+    def last_day(self):
+        return self.end_date or self.start_date
+
+    @property
+    def is_closed(self):
+        return self.kind == self.Kind.CLOSED
+
+    def covers(self, day):
+        return self.start_date <= day <= self.last_day
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The exception ends before it starts.")})
+        if self.kind == self.Kind.SPECIAL:
+            if self.opens is None or self.closes is None:
+                raise ValidationError(_("Other hours need both an opening and a closing time."))
+            self.clean_span()
+        else:
+            self.opens = self.closes = None
+            self.closes_next_day = False
+
+    def save(self, *args, **kwargs):
+        if not self.end_date:
+            self.end_date = self.start_date
+        super().save(*args, **kwargs)

@@ -1,0 +1,80 @@
+"""schema.org JSON-LD for a support contact's page: an Organization with a ContactPoint per phone."""
+
+from support.models import Weekday
+
+DAY_URLS = [f"https://schema.org/{name.capitalize()}" for name in Weekday.names]
+
+
+def _time(value):
+    return value.strftime("%H:%M")
+
+
+def hours_specification(contact):
+    """Weekly lines as OpeningHoursSpecification; dated exceptions with validFrom/validThrough.
+
+    A closed day is written as opens = closes = 00:00, as schema.org recommends."""
+    grouped = {}
+    for interval in contact.intervals.all():
+        closes = "23:59" if interval.span.is_all_day else _time(interval.closes)
+        grouped.setdefault((_time(interval.opens), closes), []).append(DAY_URLS[interval.weekday])
+    rows = [
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": days, "opens": opens, "closes": closes}
+        for (opens, closes), days in grouped.items()
+    ]
+    for exception in contact.upcoming_exceptions():
+        row = {
+            "@type": "OpeningHoursSpecification",
+            "validFrom": exception.start_date.isoformat(),
+            "validThrough": exception.last_day.isoformat(),
+            "opens": "00:00" if exception.is_closed else _time(exception.opens),
+            "closes": "00:00" if exception.is_closed else _time(exception.closes),
+        }
+        if exception.reason:
+            row["description"] = str(exception.t.reason)
+        rows.append(row)
+    return rows
+
+
+def _language(language):
+    return {"@type": "Language", "name": language.name_en or language.name, "alternateName": language.code}
+
+
+def contact_json_ld(contact, request):
+    languages = [_language(language) for language in contact.languages.all()]
+    hours = hours_specification(contact)
+    points = []
+    for phone in contact.phones.all():
+        point = {
+            "@type": "ContactPoint",
+            "name": str(contact.t.name),
+            "telephone": phone.e164,
+            "contactType": str(phone.t.note or contact.t.name),
+            "availableLanguage": [_language(lang) for lang in phone.languages.all()] or languages,
+            "hoursAvailable": hours,
+            "areaServed": "SE",
+        }
+        if contact.email:
+            point["email"] = contact.email
+        points.append(point)
+    if not points:
+        points.append(
+            {
+                "@type": "ContactPoint",
+                "name": str(contact.t.name),
+                "availableLanguage": languages,
+                "hoursAvailable": hours,
+                **({"email": contact.email} if contact.email else {}),
+                **({"url": contact.website} if contact.website else {}),
+            }
+        )
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": contact.organisation,
+        "description": str(contact.t.summary),
+        "contactPoint": points,
+        "mainEntityOfPage": request.build_absolute_uri(contact.get_absolute_url()),
+    }
+    if contact.organisation_website:
+        data["url"] = contact.organisation_website
+    return data

@@ -1,0 +1,47 @@
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "/en"])
+def test_the_support_pages_have_no_accessibility_violations(page, site_url, assert_accessible, lang_prefix):
+    for path in [
+        "/stod/",
+        "/stod/orostelefonen/",
+        "/stod/?language=xx",
+        "/stod/?language=ar&audience=anhoriga",
+    ]:
+        page.goto(site_url + lang_prefix + path)
+        assert page.locator("html").get_attribute("lang") == ("en" if lang_prefix else "sv")
+        assert_accessible(page)
+
+
+def test_the_filter_works_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "/stod/")
+
+    page.get_by_label("Språk de svarar på").select_option("ku")
+    page.get_by_role("button", name="Filtrera").click()
+
+    assert "language=ku" in page.url
+    assert page.get_by_role("heading", name="Rädda Barnens orostelefon").is_visible()
+    assert page.get_by_role("heading", name="Polisen, 114 14").count() == 0
+    context.close()
+
+
+def test_the_support_pages_fit_a_320_pixel_screen(page, site_url):
+    page.set_viewport_size({"width": 320, "height": 640})
+    for path in ["/stod/", "/stod/orostelefonen/", "/en/stod/orostelefonen/"]:
+        page.goto(site_url + path)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 320px"
+
+
+def test_the_phone_number_is_a_link_a_phone_can_call(page, site_url):
+    page.goto(site_url + "/stod/orostelefonen/")
+
+    link = page.get_by_role("link", name="020-100 200")
+    assert link.get_attribute("href") == "tel:+4620100200"

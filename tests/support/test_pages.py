@@ -1,0 +1,259 @@
+import datetime
+import json
+import re
+
+import pytest
+from django.utils import timezone, translation
+
+from support.models import Audience, Language, OpeningException, PhoneNumber, SupportContact
+from tests.support.conftest import make_contact, seed_hours
+
+
+def json_ld(html):
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(match.group(1))
+
+
+def test_the_orostelefon_page_shows_the_number_as_a_tel_link(client, demo):
+    html = client.get("/stod/orostelefonen/").content.decode()
+
+    assert '<a class="support-phone" href="tel:+4620100200">020-100 200</a>' in html
+
+
+def test_the_orostelefon_page_shows_both_daily_intervals_grouped(client, demo):
+    html = client.get("/stod/orostelefonen/").content.decode()
+
+    assert '<th scope="row">Mån–fre</th><td>09.00–12.00, 13.00–16.00</td>' in html
+    assert "Lör–sön" in html
+
+
+def test_the_orostelefon_page_shows_the_four_languages_and_the_anonymity_note(client, demo):
+    html = client.get("/stod/orostelefonen/").content.decode()
+
+    for language in ["Svenska", "Engelska", "Arabiska", "Kurdiska"]:
+        assert language in html
+    assert '<span lang="ar" dir="rtl">العربية</span>' in html
+    assert "samtalet syns inte på telefonräkningen" in html
+
+
+def test_the_orostelefon_page_shows_the_open_state_of_the_clock(client, demo):
+    html = client.get("/stod/orostelefonen/").content.decode()
+
+    contact = SupportContact.objects.get(slug="orostelefonen")
+    with translation.override("sv"):
+        expected = contact.opening_state(timezone.now()).text()
+    assert expected in html
+    assert ("Öppet nu" in expected) == ("status--open" in html)
+
+
+def test_the_english_page_uses_english_texts_and_marks_swedish_only_text(client, demo):
+    html = client.get("/en/stod/orostelefonen/").content.decode()
+
+    assert "Save the Children&#x27;s helpline for worried relatives" in html
+    assert "Mon–Fri" in html
+    assert "09:00–12:00, 13:00–16:00" in html
+    assert "Arabic" in html and "Kurdish" in html
+    assert "does not show on the phone bill" in html
+    assert "In acute danger, call 112." in html
+
+
+def test_the_detail_page_carries_json_ld_with_hours_and_languages(client, demo):
+    data = json_ld(client.get("/stod/orostelefonen/").content.decode())
+
+    point = data["contactPoint"][0]
+    assert data["@type"] == "Organization"
+    assert point["@type"] == "ContactPoint"
+    assert point["telephone"] == "+4620100200"
+    assert {lang["alternateName"] for lang in point["availableLanguage"]} == {"sv", "en", "ar", "ku"}
+    hours = {(h["opens"], h["closes"]) for h in point["hoursAvailable"]}
+    assert hours == {("09:00", "12:00"), ("13:00", "16:00")}
+    assert point["hoursAvailable"][0]["dayOfWeek"][0] == "https://schema.org/Monday"
+    assert len(point["hoursAvailable"][0]["dayOfWeek"]) == 5
+
+
+def test_the_detail_page_lists_the_coming_exceptions_with_their_reason(client, demo):
+    contact = SupportContact.objects.get(slug="orostelefonen")
+    day = timezone.localdate() + datetime.timedelta(days=3)
+    OpeningException.objects.create(contact=contact, start_date=day, reason="Personalutbildning")
+    OpeningException.objects.create(
+        contact=contact, start_date=day - datetime.timedelta(days=30), reason="Gammal avvikelse"
+    )
+
+    response = client.get("/stod/orostelefonen/")
+
+    html = response.content.decode()
+    assert "Personalutbildning" in html
+    assert "Gammal avvikelse" not in html
+    closed_rows = [h for h in json_ld(html)["contactPoint"][0]["hoursAvailable"] if "validFrom" in h]
+    assert closed_rows == [
+        {
+            "@type": "OpeningHoursSpecification",
+            "validFrom": day.isoformat(),
+            "validThrough": day.isoformat(),
+            "opens": "00:00",
+            "closes": "00:00",
+            "description": "Personalutbildning",
+        }
+    ]
+
+
+def test_the_list_shows_every_active_contact_with_its_state_and_phone(client, demo):
+    SupportContact.objects.filter(slug="112").update(is_active=False)
+
+    html = client.get("/stod/").content.decode()
+
+    assert "Rädda Barnens orostelefon" in html
+    assert 'href="tel:11414">114 14</a>' in html
+    assert "112 – vid akut fara" not in html
+    assert html.count('class="status status--') == 3
+    assert "Vid akut fara, ring 112." in html
+
+
+def test_an_inactive_contact_has_no_page(client, demo):
+    SupportContact.objects.filter(slug="orostelefonen").update(is_active=False)
+
+    assert client.get("/stod/orostelefonen/").status_code == 404
+
+
+def test_the_list_filters_by_language(client, demo):
+    html = client.get("/stod/?language=ku").content.decode()
+
+    assert "Rädda Barnens orostelefon" in html
+    assert "Polisen, 114 14" not in html
+    assert "1 stödlinje" in html
+
+
+def test_the_list_filters_by_audience(client, demo):
+    html = client.get("/stod/?audience=unga").content.decode()
+
+    assert "Socialtjänsten i Borås Stad" in html
+    assert "Rädda Barnens orostelefon" not in html
+
+
+def test_the_list_filters_by_language_and_audience_together(client, demo):
+    html = client.get("/stod/?language=sv&audience=kommuner-och-organisationer").content.decode()
+
+    assert "Rädda Barnens orostelefon" in html
+    assert "Socialtjänsten i Borås Stad" not in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "language=xx",
+        "audience=nobody",
+        "language=%00",
+        "language=" + "a" * 5000,
+        "audience=<script>alert(1)</script>",
+        "language=sv&language=en",
+        "language[]=sv",
+    ],
+)
+def test_a_bad_filter_value_gets_a_clear_message_not_an_error(client, demo, query):
+    response = client.get("/stod/?" + query)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert" not in html
+    assert "Rädda Barnens orostelefon" in html
+
+
+def test_an_unknown_language_says_so_in_swedish_and_in_english(client, demo):
+    assert "Vi har ingen stödlinje på det språket." in client.get("/stod/?language=xx").content.decode()
+    assert "We have no support line in that language." in client.get("/en/stod/?language=xx").content.decode()
+
+
+def test_staff_text_is_escaped_on_the_pages(client, db):
+    make_contact(
+        slug="elak",
+        name="<script>alert(1)</script>",
+        summary='"><img src=x onerror=alert(1)>',
+        organisation="</script><script>alert(2)</script>",
+        description="<p>Hej</p><script>alert(3)</script>",
+    )
+
+    for url in ["/stod/", "/stod/elak/"]:
+        html = client.get(url).content.decode()
+        assert "<script>alert" not in html
+        assert "<img src=x" not in html
+    assert json_ld(client.get("/stod/elak/").content.decode())["name"] == "</script><script>alert(2)</script>"
+
+
+def test_the_home_page_shows_the_featured_contacts_with_their_state(client, demo):
+    html = client.get("/").content.decode()
+
+    assert 'href="tel:+4620100200">020-100 200</a>' in html
+    assert "Rädda Barnens orostelefon" in html
+    assert "Öppet nu – dygnet runt" in html  # 112 and 114 14
+    assert "Socialtjänsten i Borås Stad" not in html  # not featured
+
+
+def test_the_sitemap_lists_the_contact_pages(client, demo):
+    body = client.get("/sitemap.xml").content.decode()
+
+    assert "<loc>http://testserver/stod/orostelefonen/</loc>" in body
+    assert "<loc>http://testserver/en/stod/orostelefonen/</loc>" in body
+
+
+def add_contacts(count, start=0):
+    sv = Language.objects.get(code="sv")
+    everyone = Audience.objects.get(slug="alla")
+    for index in range(start, start + count):
+        contact = make_contact(
+            slug=f"extra-{index}",
+            hours=seed_hours(),
+            exceptions=[
+                {"start_date": timezone.localdate() + datetime.timedelta(days=2), "reason": "Stängt"}
+            ],
+            is_featured=True,
+        )
+        contact.languages.add(sv)
+        contact.audiences.add(everyone)
+        phone = PhoneNumber.objects.create(contact=contact, number="020-100 200")
+        phone.languages.add(sv)
+
+
+def test_the_list_page_runs_a_fixed_number_of_queries(client, demo, django_assert_num_queries):
+    with django_assert_num_queries(10):
+        client.get("/stod/")
+    add_contacts(15)
+    with django_assert_num_queries(10):
+        client.get("/stod/")
+    with django_assert_num_queries(12):
+        client.get("/stod/?language=sv&audience=alla")
+
+
+def test_the_detail_page_runs_a_fixed_number_of_queries(client, demo, django_assert_num_queries):
+    with django_assert_num_queries(8):
+        client.get("/stod/orostelefonen/")
+    contact = SupportContact.objects.get(slug="orostelefonen")
+    for days in range(1, 10):
+        OpeningException.objects.create(
+            contact=contact, start_date=timezone.localdate() + datetime.timedelta(days=days)
+        )
+    for number in ["08-123 456 78", "070-123 45 67"]:
+        PhoneNumber.objects.create(contact=contact, number=number, order=5).languages.set(
+            Language.objects.all()
+        )
+    with django_assert_num_queries(8):
+        client.get("/stod/orostelefonen/")
+
+
+def test_the_home_page_support_box_runs_a_fixed_number_of_queries(client, demo, django_assert_num_queries):
+    from support.views import home_context
+
+    request = client.get("/").wsgi_request
+    with django_assert_num_queries(8):
+        list(home_context(request)["support_contacts"])
+    add_contacts(10)
+    with django_assert_num_queries(8):
+        list(home_context(request)["support_contacts"])
+
+
+def test_a_swedish_only_reason_is_marked_as_swedish_on_english_pages(client, demo):
+    contact = SupportContact.objects.get(slug="orostelefonen")
+    OpeningException.objects.create(contact=contact, start_date=timezone.localdate(), reason="Personaldag")
+
+    html = client.get("/en/stod/orostelefonen/").content.decode()
+
+    assert '<span class="support-reason" lang="sv">(Personaldag)</span>' in html
