@@ -30,6 +30,7 @@ QUERY_MAX_LENGTH = 200
 
 # Dotted paths of provider functions, in the order /sok/ shows their groups.
 SITE_SEARCH_PROVIDERS = [
+    "support.search.site_results",
     "knowledge_bank.search.site_results",
     "news.search.news_results",
     "news.search.event_results",

@@ -8,7 +8,9 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
+from cks_portal.admin import ConflictGuardMixin
 from support.models import (
     VERIFY_EVERY_DAYS,
     Audience,
@@ -94,7 +96,7 @@ HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(SupportContact)
-class SupportContactAdmin(admin.ModelAdmin):
+class SupportContactAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "organisation", "verified", "is_active", "is_featured", "order"]
     list_editable = ["order"]

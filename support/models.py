@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumbers import shortnumberinfo
+from simple_history.models import HistoricalRecords
 
 from cks_portal.i18n import LocalizedModel
 from cks_portal.models import Topic
@@ -180,6 +181,8 @@ class SupportContact(LocalizedModel):
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = SupportContactQuerySet.as_manager()
+    # Who changed what and when; the hours and phones below keep their own history too.
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["order", "name"]
@@ -264,6 +267,8 @@ class PhoneNumber(LocalizedModel):
         help_text=_("Only if this number answers in other languages than the contact as a whole."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "id"]
@@ -361,6 +366,8 @@ class TimeSpan(LocalizedModel):
             "Tick for lines open through the night, e.g. 22.00–02.00. 00.00–00.00 ticked is 24 hours."
         ),
     )
+
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True

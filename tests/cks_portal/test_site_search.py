@@ -1,0 +1,27 @@
+import pytest
+from django.urls import reverse
+
+
+def test_a_worried_relative_finds_the_support_line_first(client, demo):
+    response = client.get(reverse("search"), {"q": "orostelefon"})
+
+    groups = response.context["groups"]
+    assert groups[0].kind == "support"
+    assert groups[0].results[0].url == "/stod/orostelefonen/"
+
+
+def test_the_site_search_shows_no_draft_or_inactive_content(client, demo):
+    from news.models import NewsItem, State
+    from support.models import SupportContact
+
+    NewsItem.objects.update(state=State.DRAFT)
+    SupportContact.objects.update(is_active=False)
+
+    groups = client.get(reverse("search"), {"q": "extremism"}).context["groups"]
+
+    assert {g.kind for g in groups}.isdisjoint({"news", "support"})
+
+
+@pytest.mark.parametrize("q", ["\x00", "a" * 10_000, '"', "-", "or", "’😀", "%", "_", "‮kod"])
+def test_the_site_search_never_fails_on_odd_input(client, demo, q):
+    assert client.get("/sok/", {"q": q}).status_code == 200
