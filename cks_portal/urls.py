@@ -2,9 +2,10 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from cks_portal import two_factor, views
+from cks_portal.media import serve_media
 from cks_portal.sitemaps import SITEMAPS
 from knowledge_bank.sitemaps import SITEMAPS as KNOWLEDGE_BANK_SITEMAPS
 from news.sitemaps import SITEMAPS as NEWS_SITEMAPS
@@ -37,7 +38,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static as media_static
-
-    urlpatterns += media_static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage":
+    urlpatterns.append(re_path(r"^media/(?P<path>.+)$", serve_media, name="media"))

@@ -64,7 +64,9 @@ def download(request, slug):
         handle = publication.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    return FileResponse(handle, content_type="application/pdf", filename=f"{publication.slug}.pdf")
+    return FileResponse(
+        handle, content_type="application/pdf", as_attachment=True, filename=f"{publication.slug}.pdf"
+    )
 
 
 def _export_response(text, fmt, name):
