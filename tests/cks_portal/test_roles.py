@@ -24,6 +24,14 @@ CHANGES = {
 }
 
 
+# What each group may only look at (to pick topics in its own forms).
+VIEWS = {
+    "Redaktör": {"cks_portal.topic"},
+    "Kunskapsbank": set(),
+    "Stödinformation": {"cks_portal.topic"},
+}
+
+
 def admin_models():
     """Every model in the admin, as "app_label.model_name"."""
     return [f"{model._meta.app_label}.{model._meta.model_name}" for model in admin.site._registry]
@@ -42,6 +50,8 @@ def test_each_group_can_change_exactly_its_own_models(db, django_user_model, gro
         for action in ("add", "change", "delete"):
             allowed = user.has_perm(f"{app_label}.{action}_{name}")
             assert allowed == (label in CHANGES[group_name]), f"{group_name} {action} {label}"
+        can_view = user.has_perm(f"{app_label}.view_{name}")
+        assert can_view == (label in CHANGES[group_name] | VIEWS[group_name]), f"{group_name} view {label}"
 
 
 @pytest.mark.parametrize("group_name", sorted(CHANGES))
@@ -56,6 +66,15 @@ def test_each_group_reaches_its_own_admin_lists_and_no_others(client, db, django
             assert status == 200, label
         elif not user.has_perm(f"{app_label}.view_{name}"):
             assert status == 403, label
+
+
+def test_anonymous_visitors_reach_no_admin_page(client, db):
+    for label in admin_models():
+        app_label, name = label.split(".")
+        for path in (f"/admin/{app_label}/{name}/", f"/admin/{app_label}/{name}/add/", f"/admin/{app_label}/"):
+            response = client.get(path)
+            assert response.status_code == 302, path
+            assert response["Location"].startswith("/admin/login/"), path
 
 
 def test_nobody_outside_the_groups_reaches_the_admin(client, db, django_user_model):
