@@ -365,3 +365,9 @@ NEWS_OUTDATED_AFTER = envint("NEWS_OUTDATED_AFTER", 182)
 NEWS_IMAGE_MAX_BYTES = envint("NEWS_IMAGE_MAX_BYTES", 8 * 1024 * 1024)
 NEWS_IMAGE_MAX_PIXELS = envint("NEWS_IMAGE_MAX_PIXELS", 30_000_000)
 NEWS_ATTACHMENT_MAX_BYTES = envint("NEWS_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
+# Seminar registration: personal data is deleted this many days after the event has ended
+# (by `manage.py purge_registrations`, run daily from cron); the privacy page states the period.
+REGISTRATION_RETENTION_DAYS = envint("REGISTRATION_RETENTION_DAYS", 30)
+# At most this many registration forms per client address within the window (seconds).
+REGISTRATION_RATE_LIMIT = envint("REGISTRATION_RATE_LIMIT", 5)
+REGISTRATION_RATE_WINDOW = envint("REGISTRATION_RATE_WINDOW", 600)
