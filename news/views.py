@@ -142,9 +142,10 @@ def event_detail(request, slug):
                 form.add_error(
                     None,
                     _(
-                        "You have sent the form many times in a short while. Please wait ten minutes "
-                        "and try again, or write to us if you need help."
-                    ),
+                        "You have sent the form many times in a short while. Please wait up to "
+                        "%(minutes)s minutes and try again, or write to us if you need help."
+                    )
+                    % {"minutes": max(round(settings.REGISTRATION_RATE_WINDOW / 60), 1)},
                 )
                 status = 429
             elif valid and form.is_spam:
