@@ -394,3 +394,13 @@ def test_twenty_simultaneous_registrations_never_overbook_five_seats():
     assert errors == []
     assert Registration.objects.filter(status=CONFIRMED).count() == 5
     assert Registration.objects.filter(status=WAITLISTED).count() == 15
+
+
+@override_settings(REGISTRATION_RETENTION_DAYS=45)
+def test_the_privacy_page_states_the_retention_period_and_automatic_deletion(client, db):
+    call_command("load_demo", stdout=io.StringIO())
+    swedish = client.get("/personuppgifter/").content.decode()
+    english = client.get("/en/personuppgifter/").content.decode()
+
+    assert "automatiskt 45 dagar efter" in swedish
+    assert "automatically 45 days after" in english
