@@ -404,3 +404,46 @@ def test_the_privacy_page_states_the_retention_period_and_automatic_deletion(cli
 
     assert "automatiskt 45 dagar efter" in swedish
     assert "automatically 45 days after" in english
+
+
+def test_more_seats_in_the_admin_move_the_waiting_list_up_and_tell_them(client, db, django_user_model):
+    import re
+
+    client.force_login(make_staff(django_user_model, "redaktor", "Redaktör"))
+    event = make_seminar(capacity=1)
+    regs = [Registration.register(event, name=n, email=f"{n}@example.se", organisation="O")[0] for n in "abc"]
+    html = client.get(f"/admin/news/event/{event.pk}/change/").content.decode()
+    version = re.search(r'name="_based_on_version" value="(\d+)"', html).group(1)
+    start, end = timezone.localtime(event.start), timezone.localtime(event.end)
+    data = {
+        "title": event.title,
+        "slug": event.slug,
+        "summary": event.summary,
+        "body": "",
+        "start_0": start.strftime("%Y-%m-%d"),
+        "start_1": start.strftime("%H:%M:%S"),
+        "end_0": end.strftime("%Y-%m-%d"),
+        "end_1": end.strftime("%H:%M:%S"),
+        "registration_mode": "form",
+        "registration_deadline": event.registration_deadline.isoformat(),
+        "capacity": "2",
+        "state": "published",
+        "publish_at_0": timezone.localtime(event.publish_at).strftime("%Y-%m-%d"),
+        "publish_at_1": timezone.localtime(event.publish_at).strftime("%H:%M:%S"),
+        "language": "sv",
+        "_based_on_version": version,
+        "registrations-TOTAL_FORMS": "3",
+        "registrations-INITIAL_FORMS": "3",
+        "registrations-MIN_NUM_FORMS": "0",
+        "registrations-MAX_NUM_FORMS": "0",
+    }
+    for n, registration in enumerate(regs):
+        data[f"registrations-{n}-id"] = registration.pk
+        data[f"registrations-{n}-event"] = event.pk
+
+    response = client.post(f"/admin/news/event/{event.pk}/change/", data)
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    statuses = [r.status for r in Registration.objects.order_by("queued_at", "pk")]
+    assert statuses == [CONFIRMED, CONFIRMED, WAITLISTED]
+    assert [m.to for m in mail.outbox] == [["b@example.se"]]
