@@ -3,6 +3,8 @@
 The facts come from the centre's own material (see shared/seeds); the wording is ours.
 """
 
+from django.conf import settings
+
 from cks_portal.models import Page, Topic
 
 TOPICS = [
@@ -167,10 +169,13 @@ länkar; inget skickas till sociala medier förrän du själv klickar.</p>
 <p>Som alla webbservrar sparar vår server tekniska loggar (tid, adress som efterfrågats och
 svarskod) för att kunna upptäcka fel och angrepp. Loggarna sparas i högst 30 dagar.</p>
 <h2>När du anmäler dig till ett seminarium</h2>
-<p>Anmäler du dig till ett evenemang sparar vi namn, e-postadress, organisation och de behov
-du själv uppger, för att kunna planera evenemanget och kontakta dig om det. Den rättsliga
-grunden är uppgift av allmänt intresse. Uppgifterna raderas automatiskt en tid efter
-evenemanget och lämnas inte ut till andra än de som arrangerar det.</p>
+<p>Anmäler du dig till ett evenemang via formuläret här sparar vi namn, e-postadress,
+organisation och de behov du själv uppger, för att kunna planera evenemanget, hålla ordning på
+platserna och väntelistan och kontakta dig om det. Den rättsliga grunden är uppgift av allmänt
+intresse. Uppgifterna lämnas inte ut till andra än de som arrangerar evenemanget.</p>
+<p>Vi raderar anmälan automatiskt {retention_days} dagar efter att evenemanget har ägt rum; det
+görs varje natt utan att någon behöver komma ihåg det. Du kan själv avboka när som helst före
+evenemanget med länken i bekräftelsemejlet.</p>
 <h2>Personal som redigerar webbplatsen</h2>
 <p>För den som redigerar webbplatsen sparar vi vem som ändrat vad och när, och namnet på den som
 senast ändrade en sida visas på sidan.</p>
@@ -190,10 +195,13 @@ social media unless you click one yourself.</p>
 <p>Like every web server, ours keeps technical logs (time, requested address and response code)
 to find faults and attacks. The logs are kept for at most 30 days.</p>
 <h2>When you register for a seminar</h2>
-<p>If you register for an event we keep your name, e-mail address, organisation and any needs
-you tell us about, to plan the event and contact you about it. The legal basis is a task in the
-public interest. The data is deleted automatically some time after the event and is shared only
-with those who organise it.</p>
+<p>If you register for an event through the form here, we keep your name, e-mail address,
+organisation and any needs you tell us about, so that we can plan the event, keep track of seats
+and the waiting list, and contact you about it. The legal basis is a task in the public
+interest. The data is shared only with those who organise the event.</p>
+<p>We delete the registration automatically {retention_days} days after the event has taken place;
+this runs every night without anyone having to remember it. You can cancel yourself at any time
+before the event with the link in the confirmation e-mail.</p>
 <h2>Staff who edit the site</h2>
 <p>For staff who edit the site we record who changed what and when, and the name of the person
 who last changed a page is shown on that page.</p>
@@ -243,5 +251,12 @@ def load(command):
     for slug, name, name_en in TOPICS:
         Topic.objects.update_or_create(slug=slug, defaults={"name": name, "name_en": name_en})
     for page in PAGES:
+        # The privacy page states the real retention period of seminar registrations.
+        page = {
+            key: value.replace("{retention_days}", str(settings.REGISTRATION_RETENTION_DAYS))
+            if key.startswith("body")
+            else value
+            for key, value in page.items()
+        }
         Page.objects.update_or_create(slug=page["slug"], defaults={**page, "is_published": True})
     command.stdout.write(f"  site: {len(TOPICS)} topics, {len(PAGES)} pages")

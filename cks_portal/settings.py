@@ -377,3 +377,9 @@ KNOWLEDGE_BANK_PAGE_SIZE = envint("KNOWLEDGE_BANK_PAGE_SIZE", 20)
 # The link checker: parallel requests and seconds before a link counts as not answering.
 KNOWLEDGE_BANK_LINK_CHECK_WORKERS = envint("KNOWLEDGE_BANK_LINK_CHECK_WORKERS", 8)
 KNOWLEDGE_BANK_LINK_CHECK_TIMEOUT = envint("KNOWLEDGE_BANK_LINK_CHECK_TIMEOUT", 10)
+# Seminar registration: personal data is deleted this many days after the event has ended
+# (by `manage.py purge_registrations`, run daily from cron); the privacy page states the period.
+REGISTRATION_RETENTION_DAYS = envint("REGISTRATION_RETENTION_DAYS", 30)
+# At most this many registration forms per client address within the window (seconds).
+REGISTRATION_RATE_LIMIT = envint("REGISTRATION_RATE_LIMIT", 5)
+REGISTRATION_RATE_WINDOW = envint("REGISTRATION_RATE_WINDOW", 600)

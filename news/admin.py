@@ -1,11 +1,18 @@
-from django.contrib import admin
-from django.db import models
+import csv
+
+from django.contrib import admin, messages
+from django.db import models, transaction
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from cks_portal.admin import ConflictGuardMixin, RecordsEditorMixin
-from news.models import Event, NewsItem
+from news import registration as reg
+from news.models import Event, NewsItem, Registration, RegistrationStatus
 
 PUBLISHING_FIELDS = ["state", "publish_at", "language", "topics", "created_at", "updated_at", "updated_by"]
 
@@ -51,9 +58,32 @@ class NewsItemAdmin(PublishableAdmin):
     ]
 
 
+class RegistrationInline(admin.TabularInline):
+    """The registrations of an event, read-only: they change through the form, the cancel
+    link or the registration's own admin page, so the waiting list is always served in order."""
+
+    model = Registration
+    fields = ["name", "email", "organisation", "needs", "status", "created_at"]
+    readonly_fields = fields
+    extra = 0
+    max_num = 0
+    can_delete = False
+    show_change_link = True
+    ordering = ["status", "queued_at", "pk"]
+
+
 @admin.register(Event)
 class EventAdmin(PublishableAdmin):
-    list_display = ["title", "start", "status", "registration_mode", "updated_by", "preview_link"]
+    list_display = [
+        "title",
+        "start",
+        "status",
+        "registration_mode",
+        "registrations",
+        "updated_by",
+        "preview_link",
+    ]
+    inlines = [RegistrationInline]
     list_filter = ["state", "registration_mode", "topics"]
     date_hierarchy = "start"
     search_fields = ["title", "summary", "body", "venue", "organiser"]
@@ -62,7 +92,132 @@ class EventAdmin(PublishableAdmin):
         (_("Time and place"), {"fields": ["start", "end", "time_note", "venue", "address", "organiser"]}),
         (
             _("Registration"),
-            {"fields": ["registration_mode", "registration_email", "registration_deadline", "programme"]},
+            {
+                "fields": [
+                    "registration_mode",
+                    "registration_email",
+                    "registration_deadline",
+                    "capacity",
+                    "programme",
+                ]
+            },
         ),
         (_("Publishing"), {"fields": PUBLISHING_FIELDS}),
     ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_registration_counts()
+
+    @admin.display(description=_("registrations"), ordering="confirmed_count")
+    def registrations(self, obj):
+        if obj.registration_mode != "form":
+            return "–"
+        seats = f"{obj.confirmed_count} / {obj.capacity}" if obj.capacity else str(obj.confirmed_count)
+        label = seats
+        if obj.waitlisted_count:
+            label = gettext("%(seats)s (+%(waiting)s waiting)") % {
+                "seats": seats,
+                "waiting": obj.waitlisted_count,
+            }
+        url = reverse("admin:news_registration_changelist") + f"?event__id__exact={obj.pk}"
+        return format_html('<a href="{}">{}</a>', url, label)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "capacity" in form.changed_data and obj.registration_mode == "form":
+            # More seats: the waiting list moves up at once and the people are told.
+            with transaction.atomic():
+                locked = Event.objects.select_for_update().get(pk=obj.pk)
+                promoted = locked.fill_free_seats()
+            for registration in promoted:
+                reg.send_promotion(request, registration)
+            if promoted:
+                self.message_user(
+                    request,
+                    gettext("%(count)s people moved up from the waiting list and were e-mailed.")
+                    % {"count": len(promoted)},
+                    messages.SUCCESS,
+                )
+
+
+def _spreadsheet_safe(value):
+    """Text a spreadsheet will not run as a formula (a cell starting with = + - @ would)."""
+    value = str(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = ["name", "email", "organisation", "event", "status", "created_at"]
+    list_filter = ["status", "event"]
+    list_select_related = ["event"]
+    search_fields = ["name", "email", "organisation", "event__title"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "event",
+        "status",
+        "language",
+        "consent",
+        "created_at",
+        "updated_at",
+        "queued_at",
+        "confirmed_at",
+        "cancelled_at",
+    ]
+    fields = ["event", "name", "email", "organisation", "needs", *readonly_fields[1:]]
+    actions = ["export_csv", "cancel_registrations"]
+
+    def has_add_permission(self, request):
+        # People register through the form, which counts the seats; the admin only follows up.
+        return False
+
+    @admin.action(description=_("Export the selected registrations as CSV (for Excel)"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        response["Content-Disposition"] = f'attachment; filename="anmalningar-{stamp}.csv"'
+        # The byte-order mark makes Excel read the file as UTF-8 (å, ä, ö); ";" is the list
+        # separator Excel expects with Swedish settings.
+        response.write("\ufeff")
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow(
+            [
+                gettext("Event"),
+                gettext("Starts"),
+                gettext("Name"),
+                gettext("E-mail"),
+                gettext("Organisation"),
+                gettext("Special needs"),
+                gettext("Status"),
+                gettext("Registered"),
+            ]
+        )
+        for registration in queryset.select_related("event").order_by("event__start", "status", "queued_at"):
+            writer.writerow(
+                _spreadsheet_safe(value)
+                for value in [
+                    registration.event.title,
+                    timezone.localtime(registration.event.start).strftime("%Y-%m-%d %H:%M"),
+                    registration.name,
+                    registration.email,
+                    registration.organisation,
+                    registration.needs,
+                    registration.get_status_display(),
+                    timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
+                ]
+            )
+        return response
+
+    @admin.action(
+        description=_("Cancel the selected registrations (the waiting list moves up)"),
+        permissions=["change"],
+    )
+    def cancel_registrations(self, request, queryset):
+        cancelled = 0
+        for registration in queryset.exclude(status=RegistrationStatus.CANCELLED).select_related("event"):
+            for promoted in registration.cancel():
+                reg.send_promotion(request, promoted)
+            cancelled += 1
+        self.message_user(
+            request, gettext("%(count)s registrations cancelled.") % {"count": cancelled}, messages.SUCCESS
+        )

@@ -4,9 +4,12 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import models
+from django.db import models, transaction
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -272,6 +275,14 @@ class EventQuerySet(PublishableQuerySet):
     def past(self):
         return self.filter(end__lt=timezone.now()).order_by("-start", "-pk")
 
+    def with_registration_counts(self):
+        """Adds `confirmed_count` and `waitlisted_count` as subqueries: still one query, however many
+        events or registrations there are."""
+        return self.annotate(
+            confirmed_count=_registration_count(RegistrationStatus.CONFIRMED),
+            waitlisted_count=_registration_count(RegistrationStatus.WAITLISTED),
+        )
+
 
 class Event(Publishable):
     title = models.CharField(_("title"), max_length=200)
@@ -331,6 +342,15 @@ class Event(Publishable):
         blank=True,
         help_text=_("Registrations are accepted through this day."),
     )
+    capacity = models.PositiveIntegerField(
+        _("seats"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For the form on this site: how many can attend. Leave empty for no limit. When the seats "
+            "are taken, new registrations go on a waiting list."
+        ),
+    )
 
     objects = EventQuerySet.as_manager()
 
@@ -352,6 +372,8 @@ class Event(Publishable):
             errors["end"] = _("The event must end after it starts.")
         if self.registration_mode == RegistrationMode.EMAIL and not self.registration_email:
             errors["registration_email"] = _("Give the address people should write to.")
+        if self.capacity == 0:
+            errors["capacity"] = _("Give at least one seat, or leave the field empty for no limit.")
         if self.registration_mode != RegistrationMode.NONE and not self.registration_deadline:
             errors["registration_deadline"] = _("Give the last day to register.")
         if (
@@ -370,3 +392,233 @@ class Event(Publishable):
     @property
     def programme_name(self):
         return PurePosixPath(self.programme.name).name if self.programme else ""
+
+    @property
+    def takes_registrations_here(self):
+        return self.registration_mode == RegistrationMode.FORM
+
+    @property
+    def registration_closed_reason(self):
+        """Why the form on this site takes no registrations now, or "" while it is open."""
+        if not self.takes_registrations_here:
+            return _("Registration is not done on this site.")
+        if not self.is_published:
+            return _("Registration opens when the event is published.")
+        if self.start <= timezone.now():
+            return _("Registration is closed: the event has started.")
+        if self.registration_deadline and timezone.localdate() > self.registration_deadline:
+            return _("Registration closed on %(date)s.") % {
+                "date": date_format(self.registration_deadline, "j F Y")
+            }
+        return ""
+
+    @property
+    def registration_is_open(self):
+        return not self.registration_closed_reason
+
+    def seats_left(self, confirmed_count):
+        """Free seats, or None when the number of seats is not limited."""
+        if self.capacity is None:
+            return None
+        return max(self.capacity - confirmed_count, 0)
+
+    def fill_free_seats(self):
+        """Moves people up from the waiting list, first in line first, while seats are free.
+
+        Call it inside a transaction that holds this event's row lock (`select_for_update`), as
+        `Registration.cancel` does. Returns the registrations that got a seat.
+        """
+        if self.start <= timezone.now():
+            return []
+        waiting = Registration.objects.waiting_line().filter(event=self)
+        if self.capacity is not None:
+            confirmed = Registration.objects.filter(event=self, status=RegistrationStatus.CONFIRMED).count()
+            waiting = waiting[: max(self.capacity - confirmed, 0)]
+        promoted = list(waiting)
+        now = timezone.now()
+        for registration in promoted:
+            registration.status = RegistrationStatus.CONFIRMED
+            registration.confirmed_at = now
+            registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+        return promoted
+
+    @property
+    def free_seats(self):
+        """Needs `confirmed_count` from `with_registration_counts()`. None: no limit."""
+        return self.seats_left(self.confirmed_count)
+
+    @property
+    def is_full(self):
+        return self.free_seats == 0
+
+
+def _registration_count(status):
+    counted = (
+        Registration.objects.filter(event=OuterRef("pk"), status=status)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITLISTED = "waitlisted", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class RegistrationClosed(Exception):
+    """The event stopped taking registrations between showing the form and sending it."""
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def waiting_line(self):
+        """The waiting list, first in line first."""
+        return self.filter(status=RegistrationStatus.WAITLISTED).order_by("queued_at", "pk")
+
+    def ended_before(self, moment):
+        return self.filter(event__end__lt=moment)
+
+
+class Registration(models.Model):
+    """One person's registration for an event through the form on this site.
+
+    Deliberately without change history: the purge command must remove the personal data
+    for good, and a history table would keep a copy.
+    """
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail address"), max_length=254)
+    organisation = models.CharField(_("organisation"), max_length=200)
+    needs = models.TextField(
+        _("special needs"),
+        max_length=1000,
+        blank=True,
+        help_text=_("For example food preferences, allergies or accessibility needs."),
+    )
+    consent = models.BooleanField(
+        _("has read how the data is used"),
+        default=False,
+        help_text=_("Ticked by the person in the form, with a link to the privacy page."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=RegistrationStatus,
+        default=RegistrationStatus.CONFIRMED,
+        db_index=True,
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=ContentLanguage,
+        default=ContentLanguage.SWEDISH,
+        help_text=_("The language of the form the person used; e-mail to them is written in it."),
+    )
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    queued_at = models.DateTimeField(
+        _("in line since"),
+        default=timezone.now,
+        help_text=_("The waiting list is served in this order."),
+    )
+    confirmed_at = models.DateTimeField(_("seat confirmed"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["event", "queued_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            # One registration per person and event, however the address is capitalised.
+            models.UniqueConstraint(
+                "event", Lower("email"), name="news_registration_one_per_email_and_event"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.event})"
+
+    def get_absolute_url(self):
+        from news.registration import status_url
+
+        return status_url(self)
+
+    @classmethod
+    def register(cls, event, *, name, email, organisation, needs="", language="sv"):
+        """Registers a person, or updates their registration when the address is already there.
+
+        Returns (registration, created). The event row is locked for the transaction, so two
+        people sending the form at the same moment are counted one after the other and the
+        seats are never overbooked. Raises RegistrationClosed when the event takes none.
+        """
+        now = timezone.now()
+        with transaction.atomic():
+            event = Event.objects.select_for_update().get(pk=event.pk)
+            if not event.registration_is_open:
+                raise RegistrationClosed(event.registration_closed_reason)
+            details = {"name": name, "organisation": organisation, "needs": needs, "language": language}
+            existing = cls.objects.filter(event=event, email__iexact=email).first()
+            if existing and existing.status != RegistrationStatus.CANCELLED:
+                for field, value in details.items():
+                    setattr(existing, field, value)
+                existing.email = email
+                existing.save()
+                return existing, False
+            confirmed = cls.objects.filter(event=event, status=RegistrationStatus.CONFIRMED).count()
+            seat_free = event.capacity is None or confirmed < event.capacity
+            registration = existing or cls(event=event)
+            for field, value in {**details, "email": email}.items():
+                setattr(registration, field, value)
+            registration.consent = True
+            registration.queued_at = now
+            registration.cancelled_at = None
+            if seat_free:
+                registration.status = RegistrationStatus.CONFIRMED
+                registration.confirmed_at = now
+            else:
+                registration.status = RegistrationStatus.WAITLISTED
+                registration.confirmed_at = None
+            registration.save()
+            return registration, True
+
+    def cancel(self):
+        """Cancels the registration and gives a freed seat to the first on the waiting list.
+
+        Returns the registrations that moved up (at most one, unless seats were added).
+        """
+        with transaction.atomic():
+            event = Event.objects.select_for_update().get(pk=self.event_id)
+            current = Registration.objects.select_for_update().get(pk=self.pk)
+            if current.status == RegistrationStatus.CANCELLED:
+                return []
+            current.status = RegistrationStatus.CANCELLED
+            current.cancelled_at = timezone.now()
+            current.save()
+            self.status, self.cancelled_at = current.status, current.cancelled_at
+            return event.fill_free_seats()
+
+    @property
+    def is_confirmed(self):
+        return self.status == RegistrationStatus.CONFIRMED
+
+    @property
+    def is_waitlisted(self):
+        return self.status == RegistrationStatus.WAITLISTED
+
+    @property
+    def is_cancelled(self):
+        return self.status == RegistrationStatus.CANCELLED
+
+    def waiting_position(self):
+        """1 for the first in line. One query."""
+        ahead = Registration.objects.waiting_line().filter(event_id=self.event_id)
+        ahead = ahead.filter(Q(queued_at__lt=self.queued_at) | Q(queued_at=self.queued_at, pk__lt=self.pk))
+        return ahead.count() + 1

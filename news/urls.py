@@ -12,4 +12,10 @@ urlpatterns = [
     path("kalender/kalender.ics", views.calendar_ics, name="calendar_ics"),
     path("kalender/<slug:slug>.ics", views.event_ics, name="event_ics"),
     path("kalender/<slug:slug>/", views.event_detail, name="event"),
+    path("kalender/<slug:slug>/anmalan/<str:token>/", views.registration_status, name="registration"),
+    path(
+        "kalender/<slug:slug>/anmalan/<str:token>/avboka/",
+        views.registration_cancel,
+        name="registration_cancel",
+    ),
 ]

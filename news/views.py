@@ -2,19 +2,22 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.core import signing
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from cks_portal.models import Topic
 from news import calendar as ical
-from news.models import Event, NewsItem
+from news import registration as reg
+from news.forms import RegistrationForm
+from news.models import Event, NewsItem, Registration, RegistrationClosed
 
 NEWS_PER_PAGE = 10
 PAST_EVENTS_PER_PAGE = 10
@@ -124,17 +127,143 @@ def calendar(request):
 
 
 def event_detail(request, slug):
-    event = _visible_or_404(request, Event.objects.select_related("updated_by"), slug)
+    """The event page. For an event with the form on this site it also takes the registration:
+    the form is posted back here, so errors are shown beside the fields with the input kept."""
+    event = _visible_or_404(
+        request, Event.objects.select_related("updated_by").with_registration_counts(), slug
+    )
+    form = None
+    status = 200
+    if event.takes_registrations_here and event.registration_is_open:
+        if request.method == "POST":
+            form = RegistrationForm(request.POST)
+            valid = form.is_valid()
+            if reg.rate_limited(request):
+                form.add_error(
+                    None,
+                    _(
+                        "You have sent the form many times in a short while. Please wait up to "
+                        "%(minutes)s minutes and try again, or write to us if you need help."
+                    )
+                    % {"minutes": max(round(settings.REGISTRATION_RATE_WINDOW / 60), 1)},
+                )
+                status = 429
+            elif valid and form.is_spam:
+                form.add_error(
+                    None,
+                    _(
+                        "The form could not be sent because the hidden field “Leave this field empty” "
+                        "was filled in. Empty it and send the form again."
+                    ),
+                )
+                status = 400
+            elif valid:
+                try:
+                    registration, _created = Registration.register(
+                        event,
+                        name=form.cleaned_data["name"],
+                        email=form.cleaned_data["email"],
+                        organisation=form.cleaned_data["organisation"],
+                        needs=form.cleaned_data["needs"],
+                        language=get_language(),
+                    )
+                except RegistrationClosed as closed:
+                    form.add_error(None, str(closed))
+                    status = 409
+                else:
+                    reg.send_confirmation(request, registration)
+                    return redirect(reg.status_url(registration))
+            else:
+                status = 400
+        else:
+            form = RegistrationForm()
+    elif request.method == "POST":
+        if not event.takes_registrations_here:
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        # Registration closed while the form was open; the page says why.
+        status = 409
     return render(
         request,
         "news/event_detail.html",
         {
             "event": event,
+            "form": form,
             "absolute_url": request.build_absolute_uri(event.get_absolute_url()),
             "breadcrumbs": [
                 (reverse("news:calendar"), _("Calendar")),
                 (event.get_absolute_url(), event.title),
             ],
+        },
+        status=status,
+    )
+
+
+def _registration_from_link(request, slug, token):
+    """(registration, None) for a valid personal link, else (None, a page explaining why)."""
+    problem = None
+    try:
+        pk = reg.read_token(token)
+    except reg.LinkExpired:
+        problem, status = "expired", 410
+    except signing.BadSignature:
+        problem, status = "invalid", 404
+    else:
+        registration = Registration.objects.select_related("event").filter(pk=pk, event__slug=slug).first()
+        if registration is None:
+            problem, status = "gone", 404
+    if problem:
+        page = render(
+            request,
+            "news/registration_link_problem.html",
+            {"problem": problem, "breadcrumbs": [(reverse("news:calendar"), _("Calendar"))]},
+            status=status,
+        )
+        return None, page
+    return registration, None
+
+
+def _registration_breadcrumbs(registration):
+    event = registration.event
+    return [(reverse("news:calendar"), _("Calendar")), (event.get_absolute_url(), event.title)]
+
+
+def registration_status(request, slug, token):
+    """The registrant's own page: confirmed, on the waiting list (and where) or cancelled."""
+    registration, problem = _registration_from_link(request, slug, token)
+    if problem:
+        return problem
+    return render(
+        request,
+        "news/registration_status.html",
+        {
+            "registration": registration,
+            "event": registration.event,
+            "position": registration.waiting_position() if registration.is_waitlisted else None,
+            "cancel_url": reg.cancel_url(registration),
+            "breadcrumbs": _registration_breadcrumbs(registration),
+        },
+    )
+
+
+def registration_cancel(request, slug, token):
+    """Asks before cancelling (GET), cancels on POST and tells whoever moves up from the waiting list."""
+    registration, problem = _registration_from_link(request, slug, token)
+    if problem:
+        return problem
+    if request.method == "POST":
+        for promoted in registration.cancel():
+            reg.send_promotion(request, promoted)
+        return redirect(reg.status_url(registration))
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    return render(
+        request,
+        "news/registration_cancel.html",
+        {
+            "registration": registration,
+            "event": registration.event,
+            "status_url": reg.status_url(registration),
+            "breadcrumbs": _registration_breadcrumbs(registration),
         },
     )
 
