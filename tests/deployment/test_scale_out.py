@@ -73,6 +73,9 @@ def servers(static_root, tmp_path):
         "LOG_LEVEL": "WARNING",
         "GUNICORN_WORKERS": "1",
         "DB_CONN_MAX_AGE": "0",
+        # Every request here comes from 127.0.0.1; the race below needs more than five forms.
+        "REGISTRATION_RATE_LIMIT": "1000",
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
     }
     gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable))
     processes, urls = [], []
@@ -189,3 +192,54 @@ def test_a_login_and_a_publish_on_one_server_hold_on_the_other(servers, django_u
     assert "Nytt namn på sidan" in reader.request(second + "/om-oss/")[2]
     assert "Nytt namn på sidan" in reader.request(first + "/om-oss/")[2]
     assert not reader.cookies  # readers still get no cookies
+
+
+def test_a_registration_race_across_both_servers_never_overbooks(servers):
+    from concurrent.futures import ThreadPoolExecutor
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from news.models import Event, Registration, RegistrationMode, RegistrationStatus, State
+
+    start = timezone.now() + timedelta(days=20)
+    event = Event.objects.create(
+        title="Seminarium",
+        slug="kapplopning",
+        summary="Tre platser.",
+        start=start,
+        end=start + timedelta(hours=6),
+        state=State.PUBLISHED,
+        publish_at=timezone.now() - timedelta(days=1),
+        registration_mode=RegistrationMode.FORM,
+        capacity=3,
+        registration_deadline=timezone.localdate() + timedelta(days=10),
+    )
+    forms = []
+    for number in range(12):
+        browser = Browser()
+        base = servers[number % 2]
+        token, _html = browser.csrf(base + event.get_absolute_url())
+        forms.append((browser, base, token, number))
+
+    def register(form):
+        browser, base, token, number = form
+        data = {
+            "csrfmiddlewaretoken": token,
+            "name": f"Deltagare {number}",
+            "email": f"deltagare{number}@example.se",
+            "organisation": "Borås Stad",
+            "needs": "",
+            "consent": "on",
+            "website": "",
+        }
+        return browser.request(base + event.get_absolute_url(), data)[0]
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        statuses = list(pool.map(register, forms))
+
+    assert all(status < 500 for status in statuses), statuses
+    states = list(Registration.objects.filter(event=event).values_list("status", flat=True))
+    assert len(states) == 12
+    assert states.count(RegistrationStatus.CONFIRMED) == 3
+    assert states.count(RegistrationStatus.WAITLISTED) == 9
