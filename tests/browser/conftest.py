@@ -122,9 +122,23 @@ class Visitor:
     def fill(self, locator, text):
         if self.keyboard:
             self.focus(locator)
+            self.page.keyboard.press("ControlOrMeta+a")
             self.page.keyboard.type(text)
         else:
             locator.fill(text)
+
+    def choose(self, select, value):
+        """Pick an option: with the keyboard, arrow keys on the focused, closed select."""
+        if not self.keyboard:
+            select.select_option(value)
+            return
+        self.focus(select)
+        self.page.keyboard.press("Home")
+        for _ in range(len(select.locator("option").all())):
+            if select.input_value() == value:
+                return
+            self.page.keyboard.press("ArrowDown")
+        assert select.input_value() == value
 
 
 @pytest.fixture(params=["mouse", "keyboard"])

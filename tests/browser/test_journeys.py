@@ -1,8 +1,14 @@
 """The journeys real people take, each done with the mouse and with the keyboard alone."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
+from PIL import Image
+from playwright.sync_api import expect
+
+from tests.conftest import make_staff
 
 pytestmark = pytest.mark.browser
 
@@ -65,3 +71,62 @@ def test_a_professional_searches_narrows_opens_downloads_and_cites(page, site_ur
     assert citation.value.suggested_filename.endswith(".bib")
     with open(citation.value.path(), encoding="utf-8") as bibtex:
         assert title.split()[0] in bibtex.read()
+
+
+def test_an_editor_writes_schedules_previews_and_publishes_a_news_item(
+    page, browser, site_url, visitor, django_user_model, tmp_path
+):
+    make_staff(django_user_model, "redaktor", "Redaktör")
+    photo = tmp_path / "seminarium.png"
+    Image.new("RGB", (1200, 675), (40, 90, 140)).save(photo)
+    title = "Nytt stödmaterial för skolor"
+
+    page.goto(site_url + "/admin/login/")
+    visitor.fill(page.locator("#id_username"), "redaktor")
+    visitor.fill(page.locator("#id_password"), "pw-redaktor")
+    visitor.use(page.locator("input[type=submit]"))
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+    page.goto(site_url + "/admin/news/newsitem/add/")
+    visitor.fill(page.locator("#id_title"), title)
+    visitor.fill(page.locator("#id_lead"), "CKS har tagit fram ett stöd för skolpersonal.")
+    visitor.fill(
+        page.locator(".prose-editor .ProseMirror[contenteditable]"), "Materialet finns att ladda ner."
+    )
+    with page.expect_file_chooser() as chooser:
+        visitor.use(page.locator("#id_image"), key="Space")
+    chooser.value.set_files(photo)
+    visitor.fill(page.locator("#id_image_alt"), "Lärare i samtal med elever i ett klassrum")
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    visitor.choose(page.locator("#id_state"), "scheduled")
+    visitor.fill(page.locator("#id_publish_at_0"), tomorrow.isoformat())
+    visitor.fill(page.locator("#id_publish_at_1"), "10:00:00")
+    with page.expect_navigation():
+        visitor.use(page.locator("input[name=_continue]").last)
+    expect(page.locator(".messagelist .success")).to_be_visible()
+
+    # The preview is the real page; only staff can see it until the time comes.
+    visitor.use(page.locator("a.viewsitelink"), backwards=True)
+    page.wait_for_url(re.compile(r"/nyheter/[\w-]+/$"))
+    item_url = page.url
+    assert page.locator(".preview-notice").is_visible()
+    assert page.get_by_role("heading", level=1, name=title).is_visible()
+    assert page.get_by_role("img", name="Lärare i samtal med elever i ett klassrum").is_visible()
+    anonymous = browser.new_context()
+    assert anonymous.request.get(item_url).status == 404
+
+    page.go_back()
+    visitor.choose(page.locator("#id_state"), "published")
+    visitor.fill(page.locator("#id_publish_at_0"), timezone.localdate().isoformat())
+    visitor.fill(page.locator("#id_publish_at_1"), "00:00:00")
+    with page.expect_navigation():
+        visitor.use(page.locator("input[name=_continue]").last)
+    expect(page.locator(".messagelist .success")).to_be_visible()
+
+    reader = anonymous.new_page()
+    reader.goto(site_url + "/nyheter/")
+    reader.get_by_role("link", name=title).click()
+    assert reader.url == item_url
+    assert reader.locator(".preview-notice").count() == 0
+    assert reader.get_by_role("img", name="Lärare i samtal med elever i ett klassrum").is_visible()
+    anonymous.close()
