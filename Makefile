@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install lint messages demo clean
+.PHONY: run test install lint messages demo clean vnu
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,13 @@ run: install
 ## The whole test suite (PostgreSQL when DATABASE_URL points at it, else SQLite).
 test: install
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+## The Nu Html Checker for the HTML-validity test, into var/vnu (git-ignored, not committed).
+VNU_JAR_VERSION := 26.9.27
+vnu: var/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+var/vnu/node_modules/vnu-jar/build/dist/vnu.jar:
+	npm install --silent --no-audit --no-fund --prefix var/vnu vnu-jar@$(VNU_JAR_VERSION)
 
 lint: install
 	$(VENV)/bin/ruff check .

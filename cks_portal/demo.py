@@ -114,11 +114,25 @@ men hjälper dig gärna att få informationen i ett annat format.</li>
 märkt som svenska så att skärmläsare uttalar det rätt.</li>
 </ul>
 <h2>Hur vi har testat webbplatsen</h2>
-<p>Vi har själva granskat webbplatsen. Varje ändring testas automatiskt: sidorna öppnas i en
-riktig webbläsare och kontrolleras med verktyget axe-core mot WCAG 2.1 nivå A och AA, på
-svenska och engelska, och vi testar att allt går att nå med tangentbord. Senaste
-bedömningen gjordes den 21 november 2026.</p>
-<p>Redogörelsen uppdaterades senast den 21 november 2026.</p>
+<p>Vi har själva granskat webbplatsen. Varje ändring testas automatiskt i en riktig webbläsare
+(Chromium) innan den publiceras:</p>
+<ul>
+<li>Varje sida i webbplatskartan, på svenska och på engelska, kontrolleras med verktyget
+axe-core mot WCAG 2.0 och 2.1 nivå A och AA och mot god praxis. Inga fel får finnas.</li>
+<li>Koden på varje sida i webbplatskartan kontrolleras med W3C:s Nu Html Checker. Inga fel får
+finnas.</li>
+<li>Vanliga ärenden görs från början till slut med bara tangentbordet, och vi kontrollerar att
+det syns var fokus är: att hitta en stödlinje och ringa den på en 360 pixlar bred mobil, att
+söka, filtrera, ladda ner och referera en publikation i kunskapsbanken och att skriva,
+schemalägga och publicera en nyhet.</li>
+<li>Sidorna provas med tvingade färger (högkontrastläge), med text förstorad till 200 procent
+och med zoom till 200 procent utan sidledes rullning, med minskade rörelser och vid
+utskrift.</li>
+<li>Den engelska versionen kontrolleras så att ingen text från det svenska gränssnittet finns
+kvar där.</li>
+</ul>
+<p>Senaste bedömningen gjordes den 22 november 2026.</p>
+<p>Redogörelsen uppdaterades senast den 22 november 2026.</p>
 <h2>Om något inte fungerar</h2>
 <p>Om du upptäcker problem som inte beskrivs här, eller om du behöver innehåll i ett annat
 format, kontakta oss på <a href="mailto:boras.stad@boras.se">boras.stad@boras.se</a> eller
@@ -145,11 +159,24 @@ help you get the information in another format.</li>
 Swedish so that screen readers pronounce it correctly.</li>
 </ul>
 <h2>How we tested the site</h2>
-<p>We assessed the site ourselves. Every change is tested automatically: the pages are opened in
-a real browser and checked with axe-core against WCAG 2.1 levels A and AA, in Swedish and
-English, and we test that everything can be reached with a keyboard. The latest assessment was
-made on 21 November 2026.</p>
-<p>This statement was last updated on 21 November 2026.</p>
+<p>We assessed the site ourselves. Every change is tested automatically in a real browser
+(Chromium) before it is published:</p>
+<ul>
+<li>Every page in the sitemap, in Swedish and in English, is checked with axe-core against
+WCAG 2.0 and 2.1 levels A and AA and against best practice. No errors are allowed.</li>
+<li>The code of every page in the sitemap is checked with the W3C Nu Html Checker. No errors are
+allowed.</li>
+<li>Common tasks are done from start to finish with the keyboard alone, and we check that focus
+is always visible: finding a support line and calling it on a 360 pixel wide phone; searching,
+filtering, downloading and citing a publication in the knowledge bank; and writing, scheduling
+and publishing a news item.</li>
+<li>The pages are tried with forced colours (high contrast mode), with text enlarged to
+200 percent and zoom at 200 percent without sideways scrolling, with reduced motion and in
+print.</li>
+<li>The English version is checked for any text left over from the Swedish interface.</li>
+</ul>
+<p>The latest assessment was made on 22 November 2026.</p>
+<p>This statement was last updated on 22 November 2026.</p>
 <h2>If something does not work</h2>
 <p>If you find a problem that is not described here, or need content in another format, contact
 us at <a href="mailto:boras.stad@boras.se">boras.stad@boras.se</a> or call +46 33 35 70 00. We

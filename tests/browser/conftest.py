@@ -80,3 +80,67 @@ def foreign_requests(page, live_server):
 
     page.on("request", record)
     return foreign
+
+
+FOCUS_IS_VISIBLE = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body || !el.matches(':focus-visible')) return false;
+    const style = getComputedStyle(el);
+    const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    const box = el.getBoundingClientRect();
+    return (outlined || style.boxShadow !== 'none') && box.width > 0 && box.height > 0;
+}"""
+
+
+class Visitor:
+    """Acts on a page either with the mouse or with the keyboard alone.
+
+    With the keyboard, `use` presses Tab (or Shift+Tab) until the element has focus, checks that
+    the focus is visible, and presses Enter (or Space); it never clicks.
+    """
+
+    def __init__(self, page, keyboard):
+        self.page = page
+        self.keyboard = keyboard
+
+    def focus(self, locator, backwards=False, max_presses=150):
+        locator.wait_for(state="visible")
+        for _ in range(max_presses):
+            self.page.keyboard.press("Shift+Tab" if backwards else "Tab")
+            if locator.evaluate("el => el === document.activeElement"):
+                assert self.page.evaluate(FOCUS_IS_VISIBLE), f"focus is not visible on {locator}"
+                return
+        raise AssertionError(f"{locator} was not reached with {max_presses} presses of Tab")
+
+    def use(self, locator, key="Enter", backwards=False):
+        if self.keyboard:
+            self.focus(locator, backwards=backwards)
+            self.page.keyboard.press(key)
+        else:
+            locator.click()
+
+    def fill(self, locator, text):
+        if self.keyboard:
+            self.focus(locator)
+            self.page.keyboard.press("ControlOrMeta+a")
+            self.page.keyboard.type(text)
+        else:
+            locator.fill(text)
+
+    def choose(self, select, value):
+        """Pick an option: with the keyboard, arrow keys on the focused, closed select."""
+        if not self.keyboard:
+            select.select_option(value)
+            return
+        self.focus(select)
+        self.page.keyboard.press("Home")
+        for _ in range(len(select.locator("option").all())):
+            if select.input_value() == value:
+                return
+            self.page.keyboard.press("ArrowDown")
+        assert select.input_value() == value
+
+
+@pytest.fixture(params=["mouse", "keyboard"])
+def visitor(request, page):
+    return Visitor(page, keyboard=request.param == "keyboard")
