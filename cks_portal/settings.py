@@ -377,3 +377,9 @@ KNOWLEDGE_BANK_PAGE_SIZE = envint("KNOWLEDGE_BANK_PAGE_SIZE", 20)
 # The link checker: parallel requests and seconds before a link counts as not answering.
 KNOWLEDGE_BANK_LINK_CHECK_WORKERS = envint("KNOWLEDGE_BANK_LINK_CHECK_WORKERS", 8)
 KNOWLEDGE_BANK_LINK_CHECK_TIMEOUT = envint("KNOWLEDGE_BANK_LINK_CHECK_TIMEOUT", 10)
+
+# --- performance ---
+# Knowledge-bank search counts, facets and ranks at most this many matches (the newest); above
+# it the page says "more than 1 000". Keeps a query that matches everything as fast as one
+# matching a thousand (docs/benchmarks.md).
+KNOWLEDGE_BANK_RESULT_CAP = envint("KNOWLEDGE_BANK_RESULT_CAP", 1000)

@@ -4,12 +4,18 @@ from the URL, the results, and facet counts that follow the query and the other 
 Every state is a plain GET URL, so it can be shared and works without JavaScript. A page of
 results costs a fixed number of queries: one count, one page, one for the authors of that
 page, and one aggregate per facet.
+
+Nothing here scans every match of a broad query. Up to KNOWLEDGE_BANK_RESULT_CAP matches
+(the newest first) are the candidates: the count stops there ("more than 1 000"), the facets
+count within them, and relevance ranks only them. Below the cap every number is exact. A query
+that matches all 100,000 publications therefore costs about what one matching 1,000 does.
 """
 
 import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch
 from django.db.models.functions import Collate, Lower
@@ -36,6 +42,20 @@ FACET_LABELS = {
     "decade": _("Published"),
     "language": _("Language"),
 }
+
+
+# The "newest first" order; the candidates follow it, and kb_newest_idx matches it.
+NEWEST = ("-year", F("date").desc(nulls_last=True), "title", "pk")
+
+
+class CappedPaginator(Paginator):
+    """A paginator told its (capped) count instead of running COUNT(*) over every match."""
+
+    def __init__(self, object_list, per_page, count, cap):
+        super().__init__(object_list, per_page)
+        self.more_than_cap = count > cap
+        self.cap = cap
+        self.__dict__["count"] = min(count, cap)
 
 
 @dataclass
@@ -67,6 +87,7 @@ class PublicationSearch:
         self.sort = sort if sort in SORTS and (sort != "relevance" or self.query) else self.default_sort
         self.page_number = params.get("page", "1")
         self.page_size = page_size
+        self.cap = settings.KNOWLEDGE_BANK_RESULT_CAP
 
     @staticmethod
     def _values(params, name, is_valid):
@@ -130,20 +151,31 @@ class PublicationSearch:
             )
         return publications
 
+    def candidates(self, exclude=None):
+        """The ids of the newest `cap` matches, as a subquery: the bounded set that facets
+        count and relevance ranks."""
+        return self.matching(exclude=exclude).order_by(*NEWEST).values("pk")[: self.cap]
+
+    def count(self):
+        """The number of matches, counted no further than one past the cap (one query)."""
+        return self.matching().order_by().values("pk")[: self.cap + 1].count()
+
     def ordered(self):
-        publications = self.matching(ranked=self.sort == "relevance" and search.uses_postgres())
+        if self.sort == "relevance" and search.uses_postgres():
+            # Ranking reads every candidate's vector, so only the bounded candidates are ranked.
+            publications = Publication.objects.filter(pk__in=self.candidates()).search(self.query)
+            return publications.order_by("-rank", "-year", "pk")
+        publications = self.matching()
         if self.sort == "title":
             title = Collate("title", "sv-SE-x-icu") if search.uses_postgres() else Lower("title")
             return publications.order_by(title, "pk")
-        if self.sort == "relevance" and search.uses_postgres():
-            return publications.order_by("-rank", "-year", "pk")
-        return publications.order_by("-year", F("date").desc(nulls_last=True), "title", "pk")
+        return publications.order_by(*NEWEST)
 
     def page(self):
         """The page of results with authors and snippets: the count, the page, its authors,
         and on PostgreSQL one more query for the snippets of just those rows."""
         publications = self.ordered().prefetch_related(credits_prefetch()).defer(*self._deferred())
-        paginator = Paginator(publications, self.page_size)
+        paginator = CappedPaginator(publications, self.page_size, self.count(), self.cap)
         page = paginator.get_page(self.page_number)
         page.object_list = list(page.object_list)
         snippets = {}
@@ -180,13 +212,12 @@ class PublicationSearch:
 
     def facets(self):
         """One aggregate query per facet. A facet's counts apply the query and every other
-        facet's filters but not its own, so choosing a second value in it widens the list."""
+        facet's filters but not its own, so choosing a second value in it widens the list.
+        Each counts within its candidates, so above the cap they describe the newest matches."""
         english = active_language() == "en"
         facets = {}
 
-        through = Publication.topics.through.objects.filter(
-            publication__in=self.matching(exclude="topic").values("pk")
-        )
+        through = Publication.topics.through.objects.filter(publication__in=self.candidates(exclude="topic"))
         rows = through.values("topic__slug", "topic__name", "topic__name_en").annotate(n=Count("pk"))
         topic_rows = sorted(rows, key=lambda r: (-r["n"], r["topic__name"]))
         facets["topic"] = [
@@ -199,7 +230,12 @@ class PublicationSearch:
             for row in topic_rows
         ]
         for name, choices in (("type", Publication.Type), ("language", Publication.Language)):
-            rows = self.matching(exclude=name).order_by().values(name).annotate(n=Count("pk"))
+            rows = (
+                Publication.objects.filter(pk__in=self.candidates(exclude=name))
+                .order_by()
+                .values(name)
+                .annotate(n=Count("pk"))
+            )
             counts = {row[name]: row["n"] for row in rows}
             facets[name] = [
                 self._facet_value(name, value, label, counts.get(value, 0))
@@ -207,7 +243,7 @@ class PublicationSearch:
                 if counts.get(value) or value in self.filters[name]
             ]
         rows = (
-            self.matching(exclude="decade")
+            Publication.objects.filter(pk__in=self.candidates(exclude="decade"))
             .order_by()
             .annotate(decade_value=F("year") / 10 * 10)
             .values("decade_value")
