@@ -71,7 +71,11 @@ def test_each_group_reaches_its_own_admin_lists_and_no_others(client, db, django
 def test_anonymous_visitors_reach_no_admin_page(client, db):
     for label in admin_models():
         app_label, name = label.split(".")
-        for path in (f"/admin/{app_label}/{name}/", f"/admin/{app_label}/{name}/add/", f"/admin/{app_label}/"):
+        for path in (
+            f"/admin/{app_label}/{name}/",
+            f"/admin/{app_label}/{name}/add/",
+            f"/admin/{app_label}/",
+        ):
             response = client.get(path)
             assert response.status_code == 302, path
             assert response["Location"].startswith("/admin/login/"), path
