@@ -181,7 +181,7 @@ class Command(BaseCommand):
             self.contacts(rng, writer, contacts, topics, progress)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+                cursor.execute("VACUUM ANALYZE")
         self.stdout.write(self.style.SUCCESS(f"Loaded {scale} publications and the rest."))
 
     def clear(self):
