@@ -105,23 +105,27 @@ def production_env(page_cache):
 def prepare(scale):
     env = production_env(page_cache=False)
     run(PYTHON, "manage.py", "migrate", "--noinput", "-v0", env=env)
-    run(PYTHON, "manage.py", "load_demo", env=env, quiet=True)
-    loaded = subprocess.run(
-        [
-            PYTHON,
-            "manage.py",
-            "shell",
-            "-c",
-            "from knowledge_bank.models import Publication as P;"
-            "print(P.objects.filter(slug__startswith='scale-').count())",
-        ],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
+    loaded = (
+        subprocess.run(
+            [
+                PYTHON,
+                "manage.py",
+                "shell",
+                "-c",
+                "from knowledge_bank.models import Publication as P;"
+                "print(P.objects.filter(slug__startswith='scale-').count())",
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     if loaded != str(scale):
+        run(PYTHON, "manage.py", "load_demo", env=env, quiet=True)
         run(PYTHON, "manage.py", "load_scale_data", str(scale), env=env)
     run(PYTHON, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
 
