@@ -266,15 +266,16 @@ def page_weight(port):
         responses = []
         page.on("requestfinished", lambda request: responses.append(request))
         page.goto(f"http://127.0.0.1:{port}/", wait_until="networkidle")
-        total = sum(request.sizes()["responseBodySize"] for request in responses)
-        headers = sum(request.sizes()["responseHeadersSize"] for request in responses)
+        sizes = [(request.url, request.sizes()) for request in responses]
         browser.close()
+    total = sum(size["responseBodySize"] for _url, size in sizes)
+    headers = sum(size["responseHeadersSize"] for _url, size in sizes)
     print(
-        f"\nHome page in Chromium: {len(responses)} requests, {total / 1024:.1f} KB of compressed "
+        f"\nHome page in Chromium: {len(sizes)} requests, {total / 1024:.1f} KB of compressed "
         f"bodies (+{headers / 1024:.1f} KB of headers)"
     )
-    for request in responses:
-        print(f"  {request.sizes()['responseBodySize']:>7} B  {request.url}")
+    for url, size in sizes:
+        print(f"  {size['responseBodySize']:>7} B  {url}")
 
 
 def main():
@@ -304,13 +305,13 @@ def main():
         server = start_server(port, page_cache=cached)
         try:
             results[cached] = measure(port, args.rounds, args.seconds, args.connections)
+            title = "Anonymous readers with the page cache" if cached else "Without the page cache"
+            print_table(f"{title} (median of {args.rounds} rounds)", results[cached])
             if cached:
                 page_weight(port)
         finally:
             server.terminate()
             server.wait()
-    print_table(f"Without the page cache (median of {args.rounds} rounds)", results[False])
-    print_table(f"Anonymous readers with the page cache (median of {args.rounds} rounds)", results[True])
     search_timing()
     print(f"\nload average {os.getloadavg()[0]:.1f} after the run")
 
