@@ -183,7 +183,7 @@ def measure(port, rounds, seconds, connections):
 
 
 def print_table(title, results):
-    ceiling = results["ceiling"]["rps"]
+    ceiling = results["ceiling"]["rps"] or float("nan")
     print(f"\n{title}")
     print(f"| {'page':<20} | {'req/s':>8} | {'of ceiling':>10} | {'p50 ms':>7} | {'p99 ms':>7} |")
     print(f"|{'-' * 22}|{'-' * 10}|{'-' * 12}|{'-' * 9}|{'-' * 9}|")
