@@ -9,8 +9,10 @@ class CksPortalConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from cks_portal import page_cache
         from cks_portal.roles import sync_role_permissions
 
+        page_cache.connect_signals()
         # Permissions exist only after every app has migrated, so roles are synced then.
         post_migrate.connect(sync_role_permissions, dispatch_uid="cks_portal.sync_roles")
 

@@ -1,6 +1,8 @@
 import logging
 import time
 
+from django.middleware.gzip import GZipMiddleware
+
 logger = logging.getLogger("cks_portal.requests")
 
 
@@ -27,3 +29,18 @@ class RequestLogMiddleware:
             },
         )
         return response
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """Compresses HTML, feeds and JSON for readers, but never a response that holds a secret:
+    BREACH can recover a secret from a compressed page that also reflects the attacker's
+    input (a search query). Pages with a CSRF token and everything for logged-in staff stay
+    uncompressed; static files come pre-compressed from WhiteNoise."""
+
+    def process_response(self, request, response):
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or "csrftoken" in response.cookies:
+            return response
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return response
+        return super().process_response(request, response)

@@ -383,3 +383,30 @@ REGISTRATION_RETENTION_DAYS = envint("REGISTRATION_RETENTION_DAYS", 30)
 # At most this many registration forms per client address within the window (seconds).
 REGISTRATION_RATE_LIMIT = envint("REGISTRATION_RATE_LIMIT", 5)
 REGISTRATION_RATE_WINDOW = envint("REGISTRATION_RATE_WINDOW", 600)
+
+# --- performance ---
+# Knowledge-bank search counts, facets and ranks at most this many matches (the newest); above
+# it the page says "more than 1 000". Keeps a query that matches everything as fast as one
+# matching a thousand (docs/benchmarks.md).
+KNOWLEDGE_BANK_RESULT_CAP = envint("KNOWLEDGE_BANK_RESULT_CAP", 1000)
+
+# Whole pages for anonymous readers come from the cache for at most this many seconds; any
+# save of content starts a new generation, and clock-driven changes (a scheduled item going
+# live, an event ending, a line opening or closing) end a cached copy on time
+# (cks_portal/page_cache.py). 0 turns the cache off.
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 300)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "cks_portal.middleware.PublicGZipMiddleware",
+)
+# ETag on every GET: a reader's browser or a feed reader that has the page gets a 304.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("cks_portal.middleware.PublicGZipMiddleware") + 1,
+    "django.middleware.http.ConditionalGetMiddleware",
+)
+# Innermost, so every other middleware also runs on a page served from the cache.
+MIDDLEWARE.append("cks_portal.page_cache.PageCacheMiddleware")
+
+# The benchmark's ceiling: a bare view with 10 KB of HTML at /bench/ceiling/ under the same
+# settings and middleware. Only for bench/run.py; never set it in production.
+BENCH_CEILING = envbool("CKS_BENCH_CEILING", False)

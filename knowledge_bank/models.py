@@ -280,6 +280,8 @@ class Publication(LocalizedModel):
         ordering = ["-year", "title"]
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
+        # kb_newest_idx, for the "newest first" order, is created by migration 0004 on
+        # PostgreSQL only (SQLite has no NULLS LAST in an index).
         indexes = [models.Index(fields=["featured", "featured_order"], name="kb_featured_idx")]
 
     def __str__(self):

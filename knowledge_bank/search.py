@@ -4,12 +4,20 @@ from the URL, the results, and facet counts that follow the query and the other 
 Every state is a plain GET URL, so it can be shared and works without JavaScript. A page of
 results costs a fixed number of queries: one count, one page, one for the authors of that
 page, and one aggregate per facet.
+
+Nothing here scans every match of a broad query. Up to KNOWLEDGE_BANK_RESULT_CAP matches
+(the newest first) are the candidates, fetched as ids in one query: the count stops there
+("more than 1 000"), the facets count within them, and relevance ranks only them. Below the cap every number is exact. A query
+that matches all 100,000 publications therefore costs about what one matching 1,000 does.
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch
 from django.db.models.functions import Collate, Lower
@@ -36,6 +44,30 @@ FACET_LABELS = {
     "decade": _("Published"),
     "language": _("Language"),
 }
+
+
+# The "newest first" order; the candidates follow it, and kb_newest_idx matches it.
+NEWEST = ("-year", F("date").desc(nulls_last=True), "title", "pk")
+
+
+def with_ids(queryset, ids, column="id"):
+    """`queryset` limited to `ids`. On PostgreSQL the ids travel as one array parameter:
+    as `IN (%s, %s, …)` a thousand of them cost Django and psycopg more than the query."""
+    if search.uses_postgres():
+        table = queryset.model._meta.db_table
+        # The only interpolation is our own table and column names.
+        return queryset.extra(where=[f'"{table}"."{column}" = ANY(%s)'], params=[list(ids)])  # noqa: S610
+    return queryset.filter(**{f"{column}__in": ids})
+
+
+class CappedPaginator(Paginator):
+    """A paginator told its (capped) count instead of running COUNT(*) over every match."""
+
+    def __init__(self, object_list, per_page, count, cap):
+        super().__init__(object_list, per_page)
+        self.more_than_cap = count > cap
+        self.cap = cap
+        self.__dict__["count"] = min(count, cap)
 
 
 @dataclass
@@ -67,6 +99,7 @@ class PublicationSearch:
         self.sort = sort if sort in SORTS and (sort != "relevance" or self.query) else self.default_sort
         self.page_number = params.get("page", "1")
         self.page_size = page_size
+        self.cap = settings.KNOWLEDGE_BANK_RESULT_CAP
 
     @staticmethod
     def _values(params, name, is_valid):
@@ -130,22 +163,69 @@ class PublicationSearch:
             )
         return publications
 
-    def ordered(self):
-        publications = self.matching(ranked=self.sort == "relevance" and search.uses_postgres())
+    # What the facets need of a candidate, fetched with its id at no extra cost.
+    _FACET_FIELDS = ("pk", "year", "type", "language")
+
+    def _candidate_rows(self, exclude=None):
+        rows = self.matching(exclude=exclude).order_by(*NEWEST).values_list(*self._FACET_FIELDS)
+        return list(rows[: self.cap + 1])
+
+    @cached_property
+    def candidate_rows(self):
+        """(id, year, type, language) of the newest matches, at most cap + 1 of them. One
+        query, and the only one that tests search vectors: the count, the facets and the
+        page all work from it."""
+        return self._candidate_rows()
+
+    @cached_property
+    def candidate_ids(self):
+        return [row[0] for row in self.candidate_rows]
+
+    def candidates(self, exclude=None):
+        """The rows a facet counts: the candidates, or, while the facet's own filter is
+        active, the newest matches without that filter (one more query)."""
+        if exclude is None or not self.filters.get(exclude):
+            return self.candidate_rows[: self.cap]
+        cache = self.__dict__.setdefault("_candidates_without", {})
+        if exclude not in cache:
+            cache[exclude] = self._candidate_rows(exclude)[: self.cap]
+        return cache[exclude]
+
+    def ordered(self, inline=False):
+        """The candidates in the chosen order; `inline` takes them as a subquery instead of
+        the fetched ids, for a caller that needs no count or facets (the export)."""
+        if inline:
+            candidates = self.matching().order_by(*NEWEST).values("pk")[: self.cap]
+            publications = Publication.objects.filter(pk__in=candidates)
+        else:
+            publications = with_ids(Publication.objects.all(), self.candidate_ids[: self.cap])
+        if self.sort == "relevance" and search.uses_postgres():
+            # Ranking reads each candidate's vector, so only the bounded candidates are ranked.
+            search_query = search.websearch_query(self.query)
+            publications = publications.annotate(rank=search.rank(F("search_vector"), search_query))
+            return publications.order_by("-rank", "-year", "pk")
         if self.sort == "title":
             title = Collate("title", "sv-SE-x-icu") if search.uses_postgres() else Lower("title")
             return publications.order_by(title, "pk")
-        if self.sort == "relevance" and search.uses_postgres():
-            return publications.order_by("-rank", "-year", "pk")
-        return publications.order_by("-year", F("date").desc(nulls_last=True), "title", "pk")
+        return publications.order_by(*NEWEST)
 
     def page(self):
-        """The page of results with authors and snippets: the count, the page, its authors,
-        and on PostgreSQL one more query for the snippets of just those rows."""
-        publications = self.ordered().prefetch_related(credits_prefetch()).defer(*self._deferred())
-        paginator = Paginator(publications, self.page_size)
-        page = paginator.get_page(self.page_number)
-        page.object_list = list(page.object_list)
+        """The page of results with authors and snippets: the candidates, the page, its
+        authors, and on PostgreSQL one more query for the snippets of just those rows."""
+        rows = Publication.objects.prefetch_related(credits_prefetch()).defer(*self._deferred())
+        if self.sort == self.default_sort == "newest":
+            # The candidates are already newest first: the page is a slice of their ids.
+            paginator = CappedPaginator(
+                self.candidate_ids[: self.cap], self.page_size, len(self.candidate_ids), self.cap
+            )
+            page = paginator.get_page(self.page_number)
+            found = rows.in_bulk(list(page.object_list))
+            page.object_list = [found[pk] for pk in page.object_list if pk in found]
+        else:
+            publications = self.ordered().prefetch_related(credits_prefetch()).defer(*self._deferred())
+            paginator = CappedPaginator(publications, self.page_size, len(self.candidate_ids), self.cap)
+            page = paginator.get_page(self.page_number)
+            page.object_list = list(page.object_list)
         snippets = {}
         if self.query and page.object_list and search.uses_postgres():
             # Computed separately for the page's ids: in the paged query PostgreSQL would run
@@ -173,22 +253,23 @@ class PublicationSearch:
 
     def for_export(self, limit):
         return list(
-            self.ordered()
+            self.ordered(inline=True)
             .defer("file_text", "search_vector")
             .prefetch_related(credits_prefetch(), "topics")[:limit]
         )
 
     def facets(self):
-        """One aggregate query per facet. A facet's counts apply the query and every other
-        facet's filters but not its own, so choosing a second value in it widens the list."""
+        """A facet's counts apply the query and every other facet's filters but not its own,
+        so choosing a second value in it widens the list. Type, language and decade are
+        counted in Python from the candidates' rows; topics take one query; a facet whose
+        own filter is active one more. Above the cap they describe the newest matches."""
         english = active_language() == "en"
         facets = {}
 
-        through = Publication.topics.through.objects.filter(
-            publication__in=self.matching(exclude="topic").values("pk")
-        )
+        ids = [row[0] for row in self.candidates(exclude="topic")]
+        through = with_ids(Publication.topics.through.objects.all(), ids, column="publication_id")
         rows = through.values("topic__slug", "topic__name", "topic__name_en").annotate(n=Count("pk"))
-        topic_rows = sorted(rows, key=lambda r: (-r["n"], r["topic__name"]))
+        topic_rows = sorted(rows, key=lambda r: (-r["n"], r["topic__name"])) if ids else []
         facets["topic"] = [
             self._facet_value(
                 "topic",
@@ -198,22 +279,16 @@ class PublicationSearch:
             )
             for row in topic_rows
         ]
-        for name, choices in (("type", Publication.Type), ("language", Publication.Language)):
-            rows = self.matching(exclude=name).order_by().values(name).annotate(n=Count("pk"))
-            counts = {row[name]: row["n"] for row in rows}
+        for name, column, choices in (("type", 2, Publication.Type), ("language", 3, Publication.Language)):
+            counts = Counter(row[column] for row in self.candidates(exclude=name))
             facets[name] = [
                 self._facet_value(name, value, label, counts.get(value, 0))
                 for value, label in choices.choices
                 if counts.get(value) or value in self.filters[name]
             ]
-        rows = (
-            self.matching(exclude="decade")
-            .order_by()
-            .annotate(decade_value=F("year") / 10 * 10)
-            .values("decade_value")
-            .annotate(n=Count("pk"))
+        decades = sorted(
+            Counter(row[1] // 10 * 10 for row in self.candidates(exclude="decade")).items(), reverse=True
         )
-        decades = sorted(((row["decade_value"], row["n"]) for row in rows), reverse=True)
         facets["decade"] = [
             self._facet_value("decade", str(decade), _("%(decade)ss") % {"decade": decade}, n)
             for decade, n in decades
@@ -247,8 +322,14 @@ def snippet_for(publication, snippet, query):
 
 def site_results(query, limit):
     """The knowledge bank's group on /sok/: two queries (results, then their authors)."""
+    # Ranked among the newest KNOWLEDGE_BANK_RESULT_CAP matches only (a subquery in the same
+    # query), as on the knowledge bank's own page: ranking every match of a broad word took
+    # longer than gunicorn's timeout at 100,000 publications.
+    candidates = (Publication.objects.published().search(query, ranked=False).order_by(*NEWEST).values("pk"))[
+        : settings.KNOWLEDGE_BANK_RESULT_CAP
+    ]
     publications = (
-        Publication.objects.published()
+        Publication.objects.filter(pk__in=candidates)
         .search(query)
         .with_snippets(query)
         .defer(*PublicationSearch._deferred())

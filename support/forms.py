@@ -1,13 +1,54 @@
 from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from support.models import Audience, Language
 
 
+class _ListedChoices(ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.field.listed():
+            yield self.choice(obj)
+
+    def __len__(self):
+        return len(self.field.listed()) + (self.field.empty_label is not None)
+
+
+class ListedChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField that reads its choices once per form and checks a chosen value
+    against them: one query for both the list and the validation, instead of two."""
+
+    iterator = _ListedChoices
+
+    def __deepcopy__(self, memo):
+        copy = super().__deepcopy__(memo)
+        copy._listed = None
+        return copy
+
+    def listed(self):
+        if getattr(self, "_listed", None) is None:
+            self._listed = list(self.queryset)
+        return self._listed
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        for obj in self.listed():
+            if str(getattr(obj, self.to_field_name)) == str(value):
+                return obj
+        raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+
+    def validate(self, value):
+        forms.Field.validate(self, value)
+
+
 class ContactFilterForm(forms.Form):
     """The GET filters on /stod/: plain links and a form that work without JavaScript."""
 
-    language = forms.ModelChoiceField(
+    language = ListedChoiceField(
         queryset=Language.objects.filter(contacts__is_active=True).distinct(),
         to_field_name="code",
         required=False,
@@ -15,7 +56,7 @@ class ContactFilterForm(forms.Form):
         empty_label=_("Any language"),
         error_messages={"invalid_choice": _("We have no support line in that language.")},
     )
-    audience = forms.ModelChoiceField(
+    audience = ListedChoiceField(
         queryset=Audience.objects.filter(contacts__is_active=True).distinct(),
         to_field_name="slug",
         required=False,

@@ -85,12 +85,21 @@ class SupportContactQuerySet(models.QuerySet):
 
     def for_listing(self, moment=None):
         """Everything a list or detail page prints, in a fixed number of queries whatever the data."""
-        today = timezone.localdate(moment) if moment else timezone.localdate()
-        return self.prefetch_related(
+        return self.with_hours(moment).prefetch_related(
             "audiences",
             "languages",
             "topics",
             models.Prefetch("phones", queryset=PhoneNumber.objects.prefetch_related("languages")),
+        )
+
+    def for_home(self, moment=None):
+        """What the home page's box prints: the first number and the open/closed state."""
+        return self.with_hours(moment).prefetch_related("phones")
+
+    def with_hours(self, moment=None):
+        """The hours and the exceptions near `moment` that `opening_state` needs (two queries)."""
+        today = timezone.localdate(moment) if moment else timezone.localdate()
+        return self.prefetch_related(
             "intervals",
             models.Prefetch(
                 "exceptions",

@@ -1,14 +1,28 @@
+import datetime
+
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cks_portal import page_cache
 from support.forms import ContactFilterForm
 from support.models import SupportContact
 from support.schema_org import contact_json_ld
 
 
-def _with_states(contacts, moment):
-    return [(contact, contact.opening_state(moment)) for contact in contacts]
+def _with_states(request, contacts, moment):
+    """Each contact with its open/closed state; a cached copy of the page ends when the
+    first of them changes, or at midnight, when "tomorrow" becomes "today"."""
+    pairs = [(contact, contact.opening_state(moment)) for contact in contacts]
+    _expire_with(request, [state for _contact, state in pairs], moment)
+    return pairs
+
+
+def _expire_with(request, states, moment):
+    local = timezone.localtime(moment)
+    midnight = (local + datetime.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    changes = [state.closes_at or state.opens_at for state in states]
+    page_cache.expire_at(request, min([midnight, *(change for change in changes if change)]))
 
 
 def index(request):
@@ -17,7 +31,7 @@ def index(request):
     contacts = form.filter(SupportContact.objects.active().for_listing(now)).distinct()
     context = {
         "form": form,
-        "contacts": _with_states(contacts, now),
+        "contacts": _with_states(request, contacts, now),
         "is_filtered": form.is_bound and form.is_valid() and any(form.cleaned_data.values()),
         "breadcrumbs": [(request.path, _("Support and advice"))],
     }
@@ -27,9 +41,11 @@ def index(request):
 def detail(request, slug):
     now = timezone.now()
     contact = get_object_or_404(SupportContact.objects.active().for_listing(now), slug=slug)
+    state = contact.opening_state(now)
+    _expire_with(request, [state], now)
     context = {
         "contact": contact,
-        "state": contact.opening_state(now),
+        "state": state,
         "week": contact.weekly_hours(),
         "exceptions": contact.upcoming_exceptions(now),
         "json_ld": contact_json_ld(contact, request),
@@ -44,5 +60,5 @@ def detail(request, slug):
 def home_context(request):
     """What the home page shows from this app: the featured lines and whether they are open."""
     now = timezone.now()
-    contacts = SupportContact.objects.active().filter(is_featured=True).for_listing(now)[:4]
-    return {"support_contacts": _with_states(contacts, now)}
+    contacts = SupportContact.objects.active().filter(is_featured=True).for_home(now)[:4]
+    return {"support_contacts": _with_states(request, contacts, now)}

@@ -24,3 +24,6 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 # Tests log staff in with client.force_login and test the second factor on its own
 # (tests/cks_portal/test_two_factor.py turns this on); production requires it when DEBUG is off.
 OTP_REQUIRED = False
+
+# Tests count queries and look at fresh data; tests/cks_portal/test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0

@@ -1,0 +1,320 @@
+# ruff: noqa: S603 - a developer tool that runs our own commands and wrk with fixed arguments
+"""The benchmark: `.venv/bin/python bench/run.py` (see docs/benchmarks.md).
+
+1. Prepares the database named by DATABASE_URL (PostgreSQL): migrate, the demo content,
+   BENCH_SCALE publications of scale data (skipped when already loaded), collectstatic.
+2. Starts gunicorn twice with the production settings and 2 workers: without the page cache
+   (port 8109) and with it (port 8119). Both also serve the ceiling, a bare Django view with
+   10 KB of HTML at /bench/ceiling/ (CKS_BENCH_CEILING=1), through the same middleware.
+3. Warms up, then measures every target with wrk, alternating targets, BENCH_ROUNDS times:
+   requests/s with BENCH_CONNECTIONS connections, and p50/p99 over one connection.
+   Prints medians, and each page's requests/s as a ratio of the ceiling's.
+4. Times the knowledge-bank search in-process (server time, facets included) over a set of
+   realistic queries: p50/p95/p99, first page against a deep page.
+5. Loads the home page in Chromium and counts its requests and compressed bytes.
+
+`--search-only` runs step 4 alone (e.g. on a database loaded with a smaller N).
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+
+TARGETS = [
+    ("ceiling", "/bench/ceiling/"),
+    ("home", "/"),
+    ("news list", "/nyheter/"),
+    ("news detail", "/nyheter/scale-5/"),
+    ("calendar", "/kalender/"),
+    ("support list", "/stod/"),
+    ("support detail", "/stod/orostelefonen/"),
+    ("kb list", "/kunskapsbank/"),
+    ("kb search", "/kunskapsbank/?q=f%C3%B6rebyggande+arbete"),
+    ("kb search+facets", "/kunskapsbank/?q=extremism&type=report&language=sv&topic=scale-radikalisering"),
+    ("kb deep page", "/kunskapsbank/?q=f%C3%B6rebyggande&page=40"),
+    ("site search /sok/", "/sok/?q=radikalisering"),
+]
+
+# What residents and professionals type: broad and narrow, one word and several, phrases,
+# exclusions, words that match nothing.
+QUERIES = [
+    "förebyggande",
+    "förebyggande arbete",
+    "extremism",
+    "våldsbejakande extremism",
+    "radikalisering skola",
+    "gäng",
+    "kriminalitet unga",
+    "hedersrelaterat våld",
+    '"våld i nära relationer"',
+    "narkotika -alkohol",
+    "trygghet bostadsområde",
+    "socialtjänst polis samverkan",
+    "sociala medier rekrytering",
+    "föräldrar stöd",
+    "desinformation",
+    "polarisering demokrati",
+    "kvartera",
+    "modellc enkätf",
+    "pilotj",
+    "avhopp",
+    "lärare elever",
+    "utvärdering metod",
+    "kartläggning lägesbild",
+    "brottsoffer",
+    "missbruk behandling",
+    "idrott civilsamhälle",
+    "trossamfund",
+    "risk skydd faktorer",
+    "orosanmälan",
+    "nonexistentword",
+]
+
+
+def run(*args, env=None, quiet=False):
+    print("$", " ".join(args), flush=True)
+    subprocess.run(args, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL if quiet else None)
+
+
+def production_env(page_cache):
+    env = dict(os.environ)
+    env.pop("DJANGO_DEBUG", None)
+    env.update(
+        DJANGO_SECRET_KEY=env.get("DJANGO_SECRET_KEY", "bench-only-" + "k" * 50),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        CKS_BENCH_CEILING="1",
+        PAGE_CACHE_SECONDS="300" if page_cache else "0",
+        GUNICORN_WORKERS="2",
+        LOG_LEVEL=env.get("LOG_LEVEL", "WARNING"),
+    )
+    return env
+
+
+def prepare(scale):
+    env = production_env(page_cache=False)
+    run(PYTHON, "manage.py", "migrate", "--noinput", "-v0", env=env)
+    loaded = (
+        subprocess.run(
+            [
+                PYTHON,
+                "manage.py",
+                "shell",
+                "-c",
+                "from knowledge_bank.models import Publication as P;"
+                "print(P.objects.filter(slug__startswith='scale-').count())",
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    if loaded != str(scale):
+        run(PYTHON, "manage.py", "load_demo", env=env, quiet=True)
+        run(PYTHON, "manage.py", "load_scale_data", str(scale), env=env)
+    run(PYTHON, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
+
+
+def start_server(port, page_cache):
+    env = production_env(page_cache)
+    env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
+    log = open(ROOT / "var" / f"bench-gunicorn-{port}.log", "w")  # noqa: SIM115 - lives with the server
+    process = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "cks_portal/gunicorn.conf.py", "cks_portal.wsgi"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=log,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.terminate()
+    raise SystemExit(f"gunicorn on port {port} did not start; see var/bench-gunicorn-{port}.log")
+
+
+def wrk(url, connections, seconds, latency=False):
+    args = ["wrk", f"-t{min(connections, 2)}", f"-c{connections}", f"-d{seconds}s", url]
+    if latency:
+        args.insert(1, "--latency")
+    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    result = {"rps": rps, "errors": int(non_2xx.group(1)) if non_2xx else 0}
+    if latency:
+        for label in ("50", "99"):
+            value, unit = re.search(rf"\s{label}%\s+([\d.]+)(us|ms|s)", out).groups()
+            result[f"p{label}"] = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    return result
+
+
+def measure(port, rounds, seconds, connections):
+    base = f"http://127.0.0.1:{port}"
+    for _name, path in TARGETS:  # warm up: caches, connections, the workers' imports
+        wrk(base + path, 2, 1)
+    samples = {name: [] for name, _path in TARGETS}
+    for _round in range(rounds):
+        for name, path in TARGETS:
+            load = wrk(base + path, connections, seconds)
+            single = wrk(base + path, 1, max(2, seconds // 2), latency=True)
+            samples[name].append({**single, "rps": load["rps"], "errors": load["errors"]})
+    return {
+        name: {key: statistics.median(s[key] for s in runs) for key in ("rps", "p50", "p99", "errors")}
+        for name, runs in samples.items()
+    }
+
+
+def print_table(title, results):
+    ceiling = results["ceiling"]["rps"] or float("nan")
+    print(f"\n{title}")
+    print(f"| {'page':<20} | {'req/s':>8} | {'of ceiling':>10} | {'p50 ms':>7} | {'p99 ms':>7} |")
+    print(f"|{'-' * 22}|{'-' * 10}|{'-' * 12}|{'-' * 9}|{'-' * 9}|")
+    for name, r in results.items():
+        flag = f" ({int(r['errors'])} errors)" if r["errors"] else ""
+        print(
+            f"| {name:<20} | {r['rps']:>8.0f} | {r['rps'] / ceiling:>9.1%} | "
+            f"{r['p50']:>7.2f} | {r['p99']:>7.2f} |{flag}"
+        )
+
+
+SEARCH_TIMING = r"""
+import json, statistics, sys, time
+import django
+django.setup()
+from django.contrib.auth.models import AnonymousUser
+from django.test import RequestFactory
+from knowledge_bank.models import Publication
+from knowledge_bank.views import index
+
+queries, repeat = json.loads(sys.argv[1]), int(sys.argv[2])
+factory = RequestFactory()
+
+def timed(params):
+    request = factory.get("/kunskapsbank/", params)
+    request.user = AnonymousUser()
+    started = time.perf_counter()
+    response = index(request)
+    assert response.status_code == 200
+    return (time.perf_counter() - started) * 1000
+
+cases = [{"q": q} for q in queries]
+cases += [{"q": q, "type": "report", "language": "sv"} for q in queries[:10]]
+cases += [{}, {"type": "report"}, {"sort": "title"}]
+for case in cases:  # warm-up
+    timed(case)
+times = sorted(timed(case) for _ in range(repeat) for case in cases)
+first = [timed({"q": "förebyggande"}) for _ in range(15)]
+deep = [timed({"q": "förebyggande", "page": "45"}) for _ in range(15)]
+def pct(values, p):
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+print(json.dumps({
+    "publications": Publication.objects.published().count(),
+    "requests": len(times),
+    "p50": pct(times, 50), "p95": pct(times, 95), "p99": pct(times, 99), "max": times[-1],
+    "first_page_p50": statistics.median(first), "deep_page_p50": statistics.median(deep),
+}))
+"""
+
+
+def search_timing(repeat=3):
+    env = production_env(page_cache=False)
+    env["DJANGO_SETTINGS_MODULE"] = "cks_portal.settings"
+    out = subprocess.run(
+        [PYTHON, "-c", SEARCH_TIMING, json.dumps(QUERIES), str(repeat)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    print(
+        f"\nKnowledge-bank search, server time in-process ({result['publications']} published, "
+        f"{result['requests']} requests over {len(QUERIES)} queries, with and without filters):\n"
+        f"  p50 {result['p50']:.1f} ms · p95 {result['p95']:.1f} ms · p99 {result['p99']:.1f} ms · "
+        f"max {result['max']:.1f} ms\n"
+        f"  first page p50 {result['first_page_p50']:.1f} ms · page 45 p50 {result['deep_page_p50']:.1f} ms"
+    )
+    return result
+
+
+def page_weight(port):
+    from playwright.sync_api import sync_playwright
+
+    chromium = os.environ.get("BENCH_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium)
+        page = browser.new_page()
+        responses = []
+        page.on("requestfinished", lambda request: responses.append(request))
+        page.goto(f"http://127.0.0.1:{port}/", wait_until="networkidle")
+        sizes = [(request.url, request.sizes()) for request in responses]
+        browser.close()
+    total = sum(size["responseBodySize"] for _url, size in sizes)
+    headers = sum(size["responseHeadersSize"] for _url, size in sizes)
+    print(
+        f"\nHome page in Chromium: {len(sizes)} requests, {total / 1024:.1f} KB of compressed "
+        f"bodies (+{headers / 1024:.1f} KB of headers)"
+    )
+    for url, size in sizes:
+        print(f"  {size['responseBodySize']:>7} B  {url}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--scale", type=int, default=int(os.environ.get("BENCH_SCALE", 100_000)))
+    parser.add_argument("--rounds", type=int, default=int(os.environ.get("BENCH_ROUNDS", 3)))
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 5)))
+    parser.add_argument("--connections", type=int, default=int(os.environ.get("BENCH_CONNECTIONS", 8)))
+    parser.add_argument("--search-only", action="store_true")
+    parser.add_argument("--skip-prepare", action="store_true")
+    args = parser.parse_args()
+
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        raise SystemExit("Set DATABASE_URL to a PostgreSQL database, e.g. postgres://postgres@127.0.0.1/cks")
+    if not args.search_only and not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install -y wrk (Debian/Ubuntu) or brew install wrk")
+    (ROOT / "var").mkdir(exist_ok=True)
+    if not args.skip_prepare:
+        prepare(args.scale)
+    if args.search_only:
+        search_timing()
+        return
+
+    print(f"\n{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} before the run", flush=True)
+    results = {}
+    for port, cached in ((8109, False), (8119, True)):
+        server = start_server(port, page_cache=cached)
+        try:
+            results[cached] = measure(port, args.rounds, args.seconds, args.connections)
+            title = "Anonymous readers with the page cache" if cached else "Without the page cache"
+            print_table(f"{title} (median of {args.rounds} rounds)", results[cached])
+            if cached:
+                page_weight(port)
+        finally:
+            server.terminate()
+            server.wait()
+    search_timing()
+    print(f"\nload average {os.getloadavg()[0]:.1f} after the run")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""Whole-page cache for anonymous readers, invalidated when staff change content.
+
+A response is stored under its URL and the site's *generation*, a number in the cache that
+goes up whenever any content model is saved or deleted (signals below), so a publish shows
+at once on every page that might list it. Time can change a page without a save, too:
+
+- a scheduled news item, event or publication goes live at its publish time, so the
+  generation also ends at the next such moment;
+- a support contact's "open now / closed" changes by the clock, so a view that prints it
+  calls `expire_at(request, moment)` with the next change and the page is kept no longer.
+
+Only GET and HEAD without a session cookie are served from it, and only a 200 response that
+sets no cookie (a form with a CSRF token sets one), says nothing against caching and does
+not vary on the cookie is stored. Logged-in staff therefore always get a fresh page.
+"""
+
+import datetime
+import hashlib
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Min
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+GENERATION_KEY = "page-cache:generation"
+CONTENT_APPS = ("cks_portal", "support", "news", "knowledge_bank")
+
+
+def expire_at(request, moment):
+    """Keep this request's page in the cache no later than `moment` (an aware datetime)."""
+    if moment is None:
+        return
+    current = getattr(request, "_page_cache_until", None)
+    request._page_cache_until = moment if current is None else min(current, moment)
+
+
+def next_scheduled_moment():
+    """The next time a page changes by the clock alone: an item goes live at its publish
+    time, or an event ends and leaves the calendar's upcoming list. Four small indexed
+    queries, run once per generation, not per request."""
+    from knowledge_bank.models import Publication
+    from news.models import Event, NewsItem, State
+
+    now = timezone.now()
+    candidates = [
+        NewsItem.objects.filter(state__in=State.public(), publish_at__gt=now).aggregate(m=Min("publish_at")),
+        Event.objects.filter(state__in=State.public(), publish_at__gt=now).aggregate(m=Min("publish_at")),
+        Event.objects.published().filter(end__gt=now).aggregate(m=Min("end")),
+        Publication.objects.filter(status=Publication.Status.PUBLISHED, published_at__gt=now).aggregate(
+            m=Min("published_at")
+        ),
+    ]
+    return min((row["m"] for row in candidates if row["m"]), default=None)
+
+
+def generation():
+    """The current generation number. Two cache reads; the database only once per
+    generation, to find when the next scheduled item goes live and the generation ends."""
+    number = cache.get(GENERATION_KEY)
+    if number is None:
+        number = int(timezone.now().timestamp())
+        cache.add(GENERATION_KEY, number, None)
+        number = cache.get(GENERATION_KEY, number)
+    end_key = f"{GENERATION_KEY}:{number}:end"
+    end = cache.get(end_key)
+    if end is None:
+        moment = next_scheduled_moment()
+        end = moment.timestamp() if moment else float("inf")
+        cache.set(end_key, end, None if end == float("inf") else 60 * 60 * 24 * 30)
+    if end <= timezone.now().timestamp():
+        bump()
+        return generation()
+    return number
+
+
+def bump(**kwargs):
+    """Start a new generation, so every cached page is out of date. One cache write, no
+    query: it runs on every save of content."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, int(timezone.now().timestamp()), None)
+
+
+def connect_signals():
+    for app_label in CONTENT_APPS:
+        for model in apps.get_app_config(app_label).get_models():
+            if model.__name__.startswith("Historical"):
+                continue
+            post_save.connect(bump, sender=model, dispatch_uid=f"page-cache-save-{model._meta.label}")
+            post_delete.connect(bump, sender=model, dispatch_uid=f"page-cache-delete-{model._meta.label}")
+    m2m_changed.connect(bump, dispatch_uid="page-cache-m2m")
+
+
+class PageCacheMiddleware:
+    """Last in MIDDLEWARE, right before the views: every other middleware (security headers,
+    CSP, language, conditional GET) still runs on a page served from the cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if not seconds or not self.is_cacheable_request(request):
+            return self.get_response(request)
+        number = generation()
+        url_hash = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        key = f"page-cache:{number}:{url_hash}"
+        response = cache.get(key)
+        if response is not None:
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if not self.is_cacheable_response(request, response):
+            return response
+        now = timezone.now()
+        until = min(
+            moment
+            for moment in (
+                now + datetime.timedelta(seconds=seconds),
+                getattr(request, "_page_cache_until", None),
+            )
+            if moment is not None
+        )
+        timeout = int((until - now).total_seconds())
+        if timeout >= 1:
+            cache.set(key, response, timeout)
+        response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def is_cacheable_request(request):
+        if request.method not in ("GET", "HEAD"):
+            return False
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return False
+        return not request.path.startswith(("/admin/", "/en/admin/"))
+
+    @staticmethod
+    def is_cacheable_response(request, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        # The outer middleware adds these cookies later: a CSRF token in the page, a changed
+        # session, a message for the next page. Such a page belongs to one reader.
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            return False
+        session = getattr(request, "session", None)
+        if session is not None and session.modified:
+            return False
+        messages = getattr(request, "_messages", None)
+        if messages is not None and getattr(messages, "added_new", False):
+            return False
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return False
+        cache_control = response.get("Cache-Control", "")
+        if "private" in cache_control or "no-store" in cache_control or "no-cache" in cache_control:
+            return False
+        # Vary: Cookie means the page depends on a cookie this request did not have.
+        return "cookie" not in response.get("Vary", "").lower()

@@ -1,0 +1,104 @@
+import datetime
+import gzip
+
+import pytest
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.test import RequestFactory
+from django.utils import timezone
+
+from cks_portal.page_cache import PageCacheMiddleware
+from news.models import State
+from support.models import SupportContact
+from tests.news.conftest import make_news
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_an_anonymous_reader_gets_the_second_request_from_the_cache(client, demo, page_cache):
+    assert client.get("/nyheter/")["X-Page-Cache"] == "miss"
+    second = client.get("/nyheter/")
+
+    assert second["X-Page-Cache"] == "hit"
+    assert not second.cookies
+    assert "Content-Security-Policy" in second
+
+
+def test_a_published_news_item_shows_at_once(client, demo, page_cache):
+    client.get("/nyheter/")
+
+    make_news("brand-new", title="Helt ny nyhet")
+
+    response = client.get("/nyheter/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Helt ny nyhet" in response.content.decode()
+
+
+def test_a_scheduled_item_ends_the_generation_at_its_publish_time(client, demo, page_cache):
+    item = make_news("later", title="Senare nyhet")
+    item.state, item.publish_at = State.SCHEDULED, timezone.now() + datetime.timedelta(seconds=1)
+    item.save()
+    client.get("/nyheter/")
+    assert client.get("/nyheter/")["X-Page-Cache"] == "hit"
+
+    later = timezone.now() + datetime.timedelta(seconds=2)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timezone, "now", lambda: later)
+        response = client.get("/nyheter/")
+
+    assert response["X-Page-Cache"] == "miss"
+    assert "Senare nyhet" in response.content.decode()
+
+
+def test_staff_are_never_served_from_the_cache(client, demo, page_cache, django_user_model):
+    client.get("/")
+    client.force_login(django_user_model.objects.create_user("editor", is_staff=True))
+
+    assert "X-Page-Cache" not in client.get("/")
+
+
+def test_a_support_page_is_kept_no_longer_than_its_next_open_or_closed_change(client, demo, page_cache):
+    contact = SupportContact.objects.get(slug="orostelefonen")
+    now = timezone.now()
+    state = contact.opening_state(now)
+
+    response = client.get(contact.get_absolute_url())
+
+    until = response.wsgi_request._page_cache_until
+    change = state.closes_at or state.opens_at
+    midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    assert until <= midnight + datetime.timedelta(days=1)
+    if change:
+        assert until <= change
+
+
+def test_a_page_with_a_csrf_token_is_not_stored(db, page_cache):
+    def view(request):
+        return HttpResponse(get_token(request))
+
+    middleware = PageCacheMiddleware(view)
+    first = middleware(RequestFactory().get("/form/"))
+    second = middleware(RequestFactory().get("/form/"))
+
+    assert first.content != second.content
+    assert second.get("X-Page-Cache") != "hit"
+
+
+def test_pages_answer_a_conditional_get_with_304(client, demo):
+    etag = client.get("/nyheter/")["ETag"]
+
+    assert client.get("/nyheter/", headers={"if-none-match": etag}).status_code == 304
+
+
+def test_pages_are_compressed_for_readers_that_accept_gzip(client, demo):
+    response = client.get("/", headers={"accept-encoding": "gzip"})
+
+    assert response["Content-Encoding"] == "gzip"
+    assert b"<html" in gzip.decompress(response.content)
