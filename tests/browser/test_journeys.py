@@ -132,3 +132,31 @@ def test_an_editor_writes_schedules_previews_and_publishes_a_news_item(
     assert reader.locator(".preview-notice").count() == 0
     assert reader.get_by_role("img", name="Lärare i samtal med elever i ett klassrum").is_visible()
     anonymous.close()
+
+
+def test_a_visitor_registers_for_the_seminar_and_cancels_through_the_emailed_link(page, site_url, visitor):
+    from django.core import mail
+
+    from news.models import Registration, RegistrationStatus
+
+    mail.outbox.clear()
+    page.goto(site_url + "/kalender/")
+    visitor.use(page.get_by_role("link", name=re.compile("Kunskapsseminarium")).first)
+    page.wait_for_url(re.compile(r"/kalender/kunskapsseminarium"))
+
+    visitor.fill(page.get_by_label("Namn"), "Åsa Öberg")
+    visitor.fill(page.get_by_label("E-postadress"), "asa.oberg@example.se")
+    visitor.fill(page.get_by_label("Organisation"), "Borås Stad")
+    visitor.use(page.get_by_label("Jag har läst"), key="Space")
+    visitor.use(page.get_by_role("button", name="Anmäl dig"))
+
+    page.get_by_role("heading", name="Din anmälan").wait_for()
+    assert page.get_by_text("Du är anmäld till").is_visible()
+    (message,) = mail.outbox
+    link = re.search(r"https?://\S+/avboka/\S*", message.body).group(0)
+
+    # The person opens the link from their e-mail, then confirms the cancellation.
+    page.goto(link)
+    visitor.use(page.get_by_role("button", name="Ja, avboka min anmälan"))
+    page.get_by_text("är avbokad").wait_for()
+    assert Registration.objects.get().status == RegistrationStatus.CANCELLED
