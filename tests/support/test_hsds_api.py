@@ -12,9 +12,13 @@ from support.models import OpeningException, SupportContact
 
 
 def find_schema_dir():
-    """shared/hsds/3.0 beside the checkout (or HSDS_SCHEMA_DIR): the schemas the issue names."""
+    """The published HSDS 3.0 schemas: HSDS_SCHEMA_DIR if set, else the unchanged copy kept
+    beside this test (tests/support/hsds/SOURCE.txt says where it comes from)."""
     if os.environ.get("HSDS_SCHEMA_DIR"):
         return Path(os.environ["HSDS_SCHEMA_DIR"])
+    vendored = Path(__file__).resolve().parent / "hsds" / "3.0"
+    if vendored.is_dir():
+        return vendored
     for parent in Path(__file__).resolve().parents:
         candidate = parent / "shared" / "hsds" / "3.0"
         if candidate.is_dir():
