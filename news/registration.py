@@ -7,6 +7,7 @@ secret has to be stored with the registration.
 
 import logging
 
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
@@ -96,9 +97,11 @@ def send_promotion(request, registration):
 def rate_limited(request):
     """True when this client has sent more registrations than allowed in the current window.
 
-    Counts per client address in the cache; every call counts one submission.
+    Counts per client address in the cache; every call counts one submission. The address is
+    found as django-axes finds it for the login lockout, so behind a proxy (AXES_PROXY_COUNT)
+    it is the visitor's address from X-Forwarded-For, not the proxy's, which all share.
     """
-    key = "news:registration:rate:" + request.META.get("REMOTE_ADDR", "unknown")
+    key = "news:registration:rate:" + (get_client_ip_address(request) or "unknown")
     cache.add(key, 0, timeout=settings.REGISTRATION_RATE_WINDOW)
     try:
         count = cache.incr(key)

@@ -61,3 +61,23 @@ def test_a_successful_login_clears_earlier_failures(client, anna, settings):
         attempt(client, "anna", "wrong")
 
     assert attempt(client, "anna", "pw-anna").status_code == 302
+
+
+def test_behind_the_proxy_one_visitor_guessing_does_not_lock_out_the_others(client, anna, settings):
+    # Behind nginx every request comes from 127.0.0.1; the visitor is in X-Forwarded-For.
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+    def via_proxy(username, password, visitor):
+        return client.post(
+            "/admin/login/",
+            {"username": username, "password": password},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"{visitor}, 127.0.0.1",
+        )
+
+    for number in range(settings.AXES_FAILURE_LIMIT):
+        via_proxy(f"guess{number}", "wrong", "203.0.113.7")
+
+    assert via_proxy("anna", "pw-anna", "203.0.113.7").status_code == 429
+    assert via_proxy("anna", "pw-anna", "198.51.100.4").status_code == 302
