@@ -1,7 +1,9 @@
 import csv
 import io
 import threading
+import time
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core import mail, signing
@@ -243,8 +245,10 @@ def test_a_tampered_link_gets_a_clear_page(client, db):
     _register(client, event)
     token = reg.make_token(Registration.objects.get())
     forged = signing.dumps({"r": 999, "until": 9999999999}, salt="something else")
+    # Signed with the right key and salt, but in signing.dumps's timestamped form.
+    timestamped = signing.dumps({"r": 1, "until": 9999999999}, salt=reg.TOKEN_SALT)
 
-    for bad in [token[:-2] + "xx", forged, "nonsense"]:
+    for bad in [token[:-2] + "xx", forged, timestamped, "nonsense"]:
         for suffix in ["", "avboka/"]:
             response = client.get(f"{event.get_absolute_url()}anmalan/{bad}/{suffix}")
             assert response.status_code == 404
@@ -253,13 +257,23 @@ def test_a_tampered_link_gets_a_clear_page(client, db):
     assert Registration.objects.get().status == CONFIRMED
 
 
+def test_the_personal_link_does_not_change_from_one_second_to_the_next(client, db):
+    event = make_seminar()
+    _register(client, event)
+    registration = Registration.objects.get()
+    first = reg.status_url(registration)
+    later = time.time() + 5
+    with mock.patch("django.core.signing.time.time", return_value=later):
+        assert reg.status_url(registration) == first
+
+
 def test_an_expired_link_gets_a_clear_page(client, db):
     event = make_seminar()
     _register(client, event)
     registration = Registration.objects.get()
     # A genuine link, signed with the site's key, whose event ended yesterday.
     ended = int((timezone.now() - timedelta(days=1)).timestamp())
-    token = signing.dumps({"r": registration.pk, "until": ended}, salt=reg.TOKEN_SALT)
+    token = signing.Signer(salt=reg.TOKEN_SALT).sign_object({"r": registration.pk, "until": ended})
 
     response = client.post(f"{event.get_absolute_url()}anmalan/{token}/avboka/")
 
