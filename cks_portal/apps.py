@@ -9,7 +9,7 @@ class CksPortalConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from cks_portal import page_cache
+        from cks_portal import checks, page_cache  # noqa: F401 - checks registers itself
         from cks_portal.roles import sync_role_permissions
 
         page_cache.connect_signals()

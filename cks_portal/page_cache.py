@@ -20,9 +20,10 @@ import hashlib
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Min
+from django.db import connection
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 GENERATION_KEY = "page-cache:generation"
 CONTENT_APPS = ("cks_portal", "support", "news", "knowledge_bank")
@@ -38,21 +39,40 @@ def expire_at(request, moment):
 
 def next_scheduled_moment():
     """The next time a page changes by the clock alone: an item goes live at its publish
-    time, or an event ends and leaves the calendar's upcoming list. Four small indexed
-    queries, run once per generation, not per request."""
+    time, or an event ends and leaves the calendar's upcoming list. One query of four small
+    indexed subqueries, run once per generation, not per request."""
     from knowledge_bank.models import Publication
     from news.models import Event, NewsItem, State
 
     now = timezone.now()
-    candidates = [
-        NewsItem.objects.filter(state__in=State.public(), publish_at__gt=now).aggregate(m=Min("publish_at")),
-        Event.objects.filter(state__in=State.public(), publish_at__gt=now).aggregate(m=Min("publish_at")),
-        Event.objects.published().filter(end__gt=now).aggregate(m=Min("end")),
-        Publication.objects.filter(status=Publication.Status.PUBLISHED, published_at__gt=now).aggregate(
-            m=Min("published_at")
+    firsts = [
+        (NewsItem.objects.filter(state__in=State.public(), publish_at__gt=now), "publish_at"),
+        (Event.objects.filter(state__in=State.public(), publish_at__gt=now), "publish_at"),
+        (Event.objects.published().filter(end__gt=now), "end"),
+        (
+            Publication.objects.filter(status=Publication.Status.PUBLISHED, published_at__gt=now),
+            "published_at",
         ),
     ]
-    return min((row["m"] for row in candidates if row["m"]), default=None)
+    parts, params = [], []
+    for queryset, field in firsts:
+        sql, sql_params = queryset.order_by(field).values_list(field)[:1].query.sql_with_params()
+        parts.append(f"({sql})")
+        params.extend(sql_params)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)
+        row = cursor.fetchone()
+    moments = [_as_datetime(value) for value in row if value is not None]
+    return min(moments, default=None)
+
+
+def _as_datetime(value):
+    """A raw cursor on SQLite returns a naive datetime (or text) in UTC for a datetime column."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, datetime.UTC)
+    return value
 
 
 def generation():
@@ -73,6 +93,27 @@ def generation():
         bump()
         return generation()
     return number
+
+
+_MISSING = object()
+MEMO_SECONDS = 60 * 60
+
+
+def memo(name, compute):
+    """The value of `compute()`, worked out once per generation and then read from the cache:
+    for numbers and short lists that a page shows and that only a change of content can
+    change (the years and topics that have news, the number of past events). Unlike the page
+    cache it also serves staff and pages with forms; it keeps values, never a response.
+    Without a cache shared by every process (CACHE_IS_SHARED) a save through another worker
+    would go unnoticed, so then the value is worked out every time."""
+    if not settings.CACHE_IS_SHARED:
+        return compute()
+    key = f"{GENERATION_KEY}:{generation()}:memo:{name}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, MEMO_SECONDS)
+    return value
 
 
 def bump(**kwargs):

@@ -390,11 +390,18 @@ REGISTRATION_RATE_WINDOW = envint("REGISTRATION_RATE_WINDOW", 600)
 # matching a thousand (docs/benchmarks.md).
 KNOWLEDGE_BANK_RESULT_CAP = envint("KNOWLEDGE_BANK_RESULT_CAP", 1000)
 
+# Whether every process serving the site sees the same cache. The page cache and its memos
+# (cks_portal/page_cache.py) notice a save through the generation number in the cache, so
+# they need it: with local memory each gunicorn worker has its own, and a publish through one
+# would leave the others serving the old page. True with Redis.
+CACHE_IS_SHARED = bool(REDIS_URL)
+
 # Whole pages for anonymous readers come from the cache for at most this many seconds; any
 # save of content starts a new generation, and clock-driven changes (a scheduled item going
 # live, an event ending, a line opening or closing) end a cached copy on time
-# (cks_portal/page_cache.py). 0 turns the cache off.
-PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 300)
+# (cks_portal/page_cache.py). 0 turns the cache off; without a shared cache it is off unless
+# set (one process only, e.g. a single-worker server).
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 300 if CACHE_IS_SHARED else 0)
 MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
     "cks_portal.middleware.PublicGZipMiddleware",

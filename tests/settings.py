@@ -27,3 +27,5 @@ OTP_REQUIRED = False
 
 # Tests count queries and look at fresh data; tests/cks_portal/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
+# The test process is the only one, so its local-memory cache is shared by all it serves.
+CACHE_IS_SHARED = True

@@ -102,3 +102,23 @@ def test_pages_are_compressed_for_readers_that_accept_gzip(client, demo):
 
     assert response["Content-Encoding"] == "gzip"
     assert b"<html" in gzip.decompress(response.content)
+
+
+def test_without_a_shared_cache_the_memos_work_it_out_every_time(db, settings):
+    from cks_portal import page_cache
+
+    settings.CACHE_IS_SHARED = False
+    calls = []
+    page_cache.memo("test:value", lambda: calls.append(1) or len(calls))
+
+    assert page_cache.memo("test:value", lambda: calls.append(1) or len(calls)) == 2
+
+
+def test_the_deploy_check_warns_of_a_page_cache_in_one_process_of_many(settings):
+    from cks_portal.checks import page_cache_needs_a_shared_cache
+
+    settings.PAGE_CACHE_SECONDS, settings.CACHE_IS_SHARED = 300, False
+    assert [w.id for w in page_cache_needs_a_shared_cache(None)] == ["cks_portal.W001"]
+
+    settings.CACHE_IS_SHARED = True
+    assert page_cache_needs_a_shared_cache(None) == []
