@@ -356,6 +356,12 @@ SITE_ORGANISATION = envstr("CKS_SITE_ORGANISATION", "Borås Stad, Centrum för k
 SITE_CONTACT_EMAIL = envstr("CKS_CONTACT_EMAIL", "boras.stad@boras.se")
 SITE_CONTACT_PHONE = envstr("CKS_CONTACT_PHONE", "033-35 70 00")
 
+# --- support --------------------------------------------------------------------------------
+# Support lines per page on /stod/; featured lines come first, on page 1.
+SUPPORT_PAGE_SIZE = envint("SUPPORT_PAGE_SIZE", 20)
+if SUPPORT_PAGE_SIZE < 1:
+    raise ImproperlyConfigured(f"SUPPORT_PAGE_SIZE must be at least 1; got {SUPPORT_PAGE_SIZE}")
+
 # --- news -----------------------------------------------------------------------------------
 # The admin's rich-text editor (see cks_portal/richtext.py); listed for its static files only.
 INSTALLED_APPS += ["django_prose_editor"]

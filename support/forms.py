@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from support.models import Audience, Language
@@ -70,7 +71,19 @@ class ContactFilterForm(forms.Form):
         self.fields["language"].label_from_instance = lambda language: language.t.name
         self.fields["audience"].label_from_instance = lambda audience: audience.t.name
 
+    def chosen(self):
+        """The filters in use, as a QueryDict for links to the other pages of the same list;
+        empty when none is chosen or the form is not valid (then all lines are shown)."""
+        query = QueryDict(mutable=True)
+        if self.is_bound and self.is_valid():
+            for name, value in self.cleaned_data.items():
+                if value:
+                    query[name] = getattr(value, self.fields[name].to_field_name)
+        return query
+
     def filter(self, contacts):
+        """`contacts` narrowed to the chosen language and group. Each filter joins one row per
+        contact (a line has a language or a group once), so the result needs no DISTINCT."""
         if not self.is_valid():
             return contacts
         if self.cleaned_data["language"]:

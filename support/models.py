@@ -6,18 +6,22 @@ the calculation, these models hold the facts.
 """
 
 import datetime
+import functools
 import re
 import uuid
+from dataclasses import dataclass
 
 import phonenumbers
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumbers import shortnumberinfo
 from simple_history.models import HistoricalRecords
 
+from cks_portal import search
 from cks_portal.i18n import LocalizedModel
 from cks_portal.models import Topic
 from cks_portal.richtext import RichTextField
@@ -76,6 +80,21 @@ class Audience(LocalizedModel):
         return self.name
 
 
+# The columns a card on /stod/ prints (see `for_cards`); reading another one there would
+# cost a query per card, which the query-count tests catch.
+CARD_FIELDS = [
+    "slug",
+    "name",
+    "name_en",
+    "summary",
+    "summary_en",
+    "is_anonymous",
+    "anonymity_note",
+    "anonymity_note_en",
+    "closed_on_holidays",
+]
+
+
 class SupportContactQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -92,23 +111,37 @@ class SupportContactQuerySet(models.QuerySet):
             models.Prefetch("phones", queryset=PhoneNumber.objects.prefetch_related("languages")),
         )
 
+    def for_cards(self, moment=None):
+        """What a card on /stod/ prints, and nothing more: `for_home`, and the languages and
+        audiences as lists too (`card_languages`, `card_audiences`). Six queries for the
+        contacts of one page, whatever their number."""
+        return self.for_home(moment).prefetch_related(
+            models.Prefetch("languages", to_attr="card_languages"),
+            models.Prefetch("audiences", to_attr="card_audiences"),
+        )
+
     def for_home(self, moment=None):
-        """What the home page's box prints: the first number and the open/closed state."""
-        return self.with_hours(moment).prefetch_related("phones")
+        """What the home page's box prints: the name, the phones and the hours, as plain lists
+        (`card_phones`, `card_intervals`, `card_exceptions`) because a related manager and a
+        queryset for each contact and relation cost more than the rows. Four queries."""
+        return self.only(*CARD_FIELDS).prefetch_related(
+            models.Prefetch("intervals", to_attr="card_intervals"),
+            models.Prefetch(
+                "exceptions", queryset=OpeningException.objects.near(moment), to_attr="card_exceptions"
+            ),
+            models.Prefetch("phones", to_attr="card_phones"),
+        )
 
     def with_hours(self, moment=None):
         """The hours and the exceptions near `moment` that `opening_state` needs (two queries)."""
-        today = timezone.localdate(moment) if moment else timezone.localdate()
         return self.prefetch_related(
-            "intervals",
-            models.Prefetch(
-                "exceptions",
-                queryset=OpeningException.objects.filter(
-                    end_date__gte=today - datetime.timedelta(days=1),
-                    start_date__lte=today + datetime.timedelta(days=opening.HORIZON_DAYS),
-                ),
-            ),
+            "intervals", models.Prefetch("exceptions", queryset=OpeningException.objects.near(moment))
         )
+
+
+def search_document():
+    """The expression that computes a contact's search vector from its stored columns."""
+    return search.weighted_vector(*SupportContact.SEARCH_WEIGHTS)
 
 
 class SupportContact(LocalizedModel):
@@ -189,9 +222,25 @@ class SupportContact(LocalizedModel):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
+    # The text as PostgreSQL's full-text search reads it, kept by `update_search_vector`, so
+    # the site search does not build a vector of every description on every query (40 ms
+    # at 300 lines).
+    search_vector = SearchVectorField(null=True, editable=False)
+
     objects = SupportContactQuerySet.as_manager()
     # Who changed what and when; the hours and phones below keep their own history too.
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_vector"])
+
+    # (field, weight) pairs of the search vector, most important first.
+    SEARCH_WEIGHTS = (
+        ("name", "A"),
+        ("name_en", "A"),
+        ("organisation", "B"),
+        ("summary", "B"),
+        ("summary_en", "B"),
+        ("description", "C"),
+        ("description_en", "C"),
+    )
 
     class Meta:
         ordering = ["order", "name"]
@@ -200,6 +249,17 @@ class SupportContact(LocalizedModel):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.update_search_vector()
+
+    def update_search_vector(self):
+        """Recompute the stored vector from the saved row: one query on PostgreSQL, nothing
+        elsewhere (SQLite searches with its fallback). `QuerySet.update()` skips it."""
+        if connection.vendor != "postgresql" or not self.pk:
+            return
+        type(self)._base_manager.filter(pk=self.pk).update(search_vector=search_document())
 
     def get_absolute_url(self):
         return reverse("support:detail", kwargs={"slug": self.slug})
@@ -219,22 +279,22 @@ class SupportContact(LocalizedModel):
         return self.last_verified < timezone.localdate() - datetime.timedelta(days=VERIFY_EVERY_DAYS)
 
     def main_phone(self):
-        phones = list(self.phones.all())
+        """The first phone, from the list `for_home` or `for_cards` fetched when there is one."""
+        phones = self.card_phones if hasattr(self, "card_phones") else list(self.phones.all())
         return phones[0] if phones else None
 
     def opening_state(self, moment=None):
         """Open or closed at `moment` (now by default), until when, and when it next opens.
 
-        Uses the prefetched intervals and exceptions when there are any (see
-        `SupportContactQuerySet.for_listing`), so it adds no queries to a list page.
+        Uses the hours a list fetched (`SupportContactQuerySet.for_cards`, `with_hours`)
+        when it has them, so it adds no queries to a list page.
         """
         moment = moment or timezone.now()
-        return opening.state_at(
-            moment,
-            list(self.intervals.all()),
-            list(self.exceptions.all()),
-            self.closed_on_holidays,
-        )
+        if hasattr(self, "card_intervals"):
+            intervals, exceptions = self.card_intervals, self.card_exceptions
+        else:
+            intervals, exceptions = list(self.intervals.all()), list(self.exceptions.all())
+        return opening.state_at(moment, intervals, exceptions, self.closed_on_holidays)
 
     def is_open_at(self, moment):
         return self.opening_state(moment).is_open
@@ -297,8 +357,7 @@ class PhoneNumber(LocalizedModel):
             return None
 
     def is_short_number(self):
-        parsed = self._parsed()
-        return bool(parsed) and shortnumberinfo.is_valid_short_number_for_region(parsed, "SE")
+        return dialling(self.number).is_short
 
     def clean(self):
         parsed = self._parsed()
@@ -312,41 +371,64 @@ class PhoneNumber(LocalizedModel):
 
     @property
     def display(self):
-        """The number grouped as Swedes write it: "020-100 200", "08-123 456 78", "114 14".
-
-        A number the editor already grouped the Swedish way is shown as typed, because
-        organisations have their own habits ("033-35 70 00"); bare digits are grouped here."""
-        parsed = self._parsed()
-        if parsed is None:
-            return self.number
-        digits = phonenumbers.national_significant_number(parsed)
-        typed = " ".join(self.number.split())
-        grouped = SWEDISH_GROUPING.fullmatch(typed)
-        if grouped and parsed.country_code == 46:
-            area = phonenumbers.length_of_national_destination_code(parsed)
-            expected_area = f"0{digits[:area]}-" if area else None
-            if grouped["area"] == expected_area:
-                return typed
-        if self.is_short_number():
-            return opening.group_digits(digits)
-        if parsed.country_code != 46:
-            return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-        area_length = phonenumbers.length_of_national_destination_code(parsed) or 2
-        return f"0{digits[:area_length]}-{opening.group_digits(digits[area_length:])}"
+        """The number grouped as Swedes write it: "020-100 200", "08-123 456 78", "114 14"."""
+        return dialling(self.number).display
 
     @property
     def tel_href(self):
         """A tel: link: E.164 ("tel:+4620100200"), or the short number as dialled ("tel:11414")."""
-        parsed = self._parsed()
-        if parsed is None:
-            return "tel:" + "".join(c for c in self.number if c.isdigit() or c == "+")
-        if self.is_short_number():
-            return "tel:" + phonenumbers.national_significant_number(parsed)
-        return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+        return dialling(self.number).tel_href
 
     @property
     def e164(self):
         return self.tel_href.removeprefix("tel:")
+
+
+@dataclass(frozen=True)
+class Dialling:
+    display: str
+    tel_href: str
+    is_short: bool
+
+
+@functools.lru_cache(maxsize=2048)
+def dialling(number):
+    """How `number` (as an editor typed it) is shown, linked and classed.
+
+    Parsing costs more than the rest of a list card, and a page shows each number two or
+    three ways; the answer depends on the typed text alone, so it is kept per text and an
+    edited number is never shown the old way."""
+    number = number or ""
+    try:
+        parsed = phonenumbers.parse(number, "SE")
+    except phonenumbers.NumberParseException:
+        digits = "".join(c for c in number if c.isdigit() or c == "+")
+        return Dialling(display=number, tel_href="tel:" + digits, is_short=False)
+    is_short = shortnumberinfo.is_valid_short_number_for_region(parsed, "SE")
+    digits = phonenumbers.national_significant_number(parsed)
+    if is_short:
+        tel_href = "tel:" + digits
+    else:
+        tel_href = "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return Dialling(display=_grouped(number, parsed, digits, is_short), tel_href=tel_href, is_short=is_short)
+
+
+def _grouped(number, parsed, digits, is_short):
+    """A number the editor already grouped the Swedish way is shown as typed, because
+    organisations have their own habits ("033-35 70 00"); bare digits are grouped here."""
+    typed = " ".join(number.split())
+    grouped = SWEDISH_GROUPING.fullmatch(typed)
+    if grouped and parsed.country_code == 46:
+        area = phonenumbers.length_of_national_destination_code(parsed)
+        expected_area = f"0{digits[:area]}-" if area else None
+        if grouped["area"] == expected_area:
+            return typed
+    if is_short:
+        return opening.group_digits(digits)
+    if parsed.country_code != 46:
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    area_length = phonenumbers.length_of_national_destination_code(parsed) or 2
+    return f"0{digits[:area_length]}-{opening.group_digits(digits[area_length:])}"
 
 
 class Weekday(models.IntegerChoices):
@@ -426,6 +508,17 @@ class OpeningInterval(TimeSpan):
         self.clean_span()
 
 
+class OpeningExceptionQuerySet(models.QuerySet):
+    def near(self, moment=None):
+        """The exceptions that can change the state at `moment` (now by default) or the next
+        opening within the horizon `support.opening` looks ahead."""
+        today = timezone.localdate(moment) if moment else timezone.localdate()
+        return self.filter(
+            end_date__gte=today - datetime.timedelta(days=1),
+            start_date__lte=today + datetime.timedelta(days=opening.HORIZON_DAYS),
+        )
+
+
 class OpeningException(TimeSpan):
     class Kind(models.TextChoices):
         CLOSED = "closed", _("Closed")
@@ -450,6 +543,8 @@ class OpeningException(TimeSpan):
         help_text=_("Shown to visitors, for example “Staff training”."),
     )
     reason_en = models.CharField(_("reason in English"), max_length=200, blank=True)
+
+    objects = OpeningExceptionQuerySet.as_manager()
 
     class Meta:
         ordering = ["start_date", "opens"]

@@ -184,26 +184,40 @@ def day_spans(day, intervals, exceptions, closed_on_holidays):
     return [i.span for i in intervals if i.weekday == day.weekday()], ""
 
 
+def _periods(today, intervals, exceptions, closed_on_holidays):
+    """The open periods from yesterday to the horizon as (start, end) in UTC, in order.
+
+    Made one day at a time, so that `state_at` can stop at the first day that answers it.
+    Sorting each day is enough: every span starts on its own day, before the next day's
+    midnight (Stockholm never changes its clocks near midnight)."""
+    for offset in range(-1, HORIZON_DAYS + 1):
+        day = today + datetime.timedelta(days=offset)
+        spans, _reason = day_spans(day, intervals, exceptions, closed_on_holidays)
+        yield from sorted(span.instants(day) for span in spans)
+
+
+def _merged(periods):
+    """Ordered periods with the overlapping and touching ones joined, as they come."""
+    current = None
+    for start, end in periods:
+        if current and start <= current[1]:
+            current = (current[0], max(end, current[1]))
+            continue
+        if current:
+            yield current
+        current = (start, end)
+    if current:
+        yield current
+
+
 def state_at(moment, intervals, exceptions, closed_on_holidays):
     """The one answer to "is it open?": see OpeningState. `moment` is any aware datetime."""
     local = moment.astimezone(STOCKHOLM)
     now = moment.astimezone(UTC)
     today = local.date()
-    periods = []
-    for offset in range(-1, HORIZON_DAYS + 1):
-        day = today + datetime.timedelta(days=offset)
-        spans, _reason = day_spans(day, intervals, exceptions, closed_on_holidays)
-        periods.extend(span.instants(day) for span in spans)
-    periods.sort()
-    merged = []
-    for start, end in periods:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
     _spans, reason = day_spans(today, intervals, exceptions, closed_on_holidays)
     horizon = now + datetime.timedelta(days=HORIZON_DAYS - 1)
-    for start, end in merged:
+    for start, end in _merged(_periods(today, intervals, exceptions, closed_on_holidays)):
         if start <= now < end:
             closes = None if end >= horizon else end.astimezone(STOCKHOLM)
             return OpeningState(local, True, closes_at=closes, reason=reason)

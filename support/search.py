@@ -15,13 +15,9 @@ def site_results(query, limit):
     )
     if search.uses_postgres():
         search_query = search.websearch_query(query)
-        vector = search.weighted_vector(
-            ("name", "A"), ("name_en", "A"), ("organisation", "B"), ("summary", "B"), ("summary_en", "B")
-        ) + search.weighted_vector(("description", "C"), ("description_en", "C"))
         contacts = (
-            contacts.annotate(document=vector)
-            .filter(document=search_query)
-            .annotate(rank=search.rank(F("document"), search_query))
+            contacts.filter(search_vector=search_query)
+            .annotate(rank=search.rank(F("search_vector"), search_query))
             .order_by("-rank", "order", "name")
         )
     else:

@@ -1,5 +1,7 @@
 import datetime
 
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,11 +30,16 @@ def _expire_with(request, states, moment):
 def index(request):
     now = timezone.now()
     form = ContactFilterForm(request.GET or None)
-    contacts = form.filter(SupportContact.objects.active().for_listing(now)).distinct()
+    # The id breaks ties in the order, so that no line is on two pages or on none.
+    contacts = form.filter(SupportContact.objects.active()).order_by("order", "name", "pk")
+    page = Paginator(contacts.for_cards(now), settings.SUPPORT_PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = form.chosen()
     context = {
         "form": form,
-        "contacts": _with_states(request, contacts, now),
-        "is_filtered": form.is_bound and form.is_valid() and any(form.cleaned_data.values()),
+        "page_obj": page,
+        "contacts": _with_states(request, page.object_list, now),
+        "filters": filters,
+        "is_filtered": bool(filters),
         "breadcrumbs": [(request.path, _("Support and advice"))],
     }
     return render(request, "support/index.html", context)

@@ -1,4 +1,6 @@
 from django import template
+from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.utils.html import format_html
 
 from cks_portal.i18n import active_language
@@ -37,3 +39,25 @@ def minutes(duration):
     if duration is None:
         return 0
     return max(1, -(-int(duration.total_seconds()) // 60))
+
+
+@register.simple_tag
+def page_numbers(page):
+    """The page numbers to offer around `page` (a Django Page), None where some are left out:
+    [1, 2, 3, None, 16]."""
+    numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    return [None if number == Paginator.ELLIPSIS else number for number in numbers]
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number, query=None):
+    """This list's address for page `number`, keeping the parameters in `query` (a QueryDict,
+    for example the filters in use; the request's own parameters when not given). Page 1 is
+    the address without a page parameter, so that it has one address only."""
+    request = context.request
+    params = (query if isinstance(query, QueryDict) else request.GET).copy()
+    params.pop("page", None)
+    if number > 1:
+        params["page"] = number
+    encoded = params.urlencode()
+    return f"{request.path}?{encoded}" if encoded else request.path

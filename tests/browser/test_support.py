@@ -16,6 +16,32 @@ def test_the_support_pages_have_no_accessibility_violations(page, site_url, asse
         assert_accessible(page)
 
 
+@pytest.mark.parametrize("lang_prefix", ["", "/en"])
+def test_the_pages_of_support_lines_have_no_accessibility_violations(
+    page, site_url, assert_accessible, settings, lang_prefix
+):
+    settings.SUPPORT_PAGE_SIZE = 2  # the four demo lines on two pages
+    for path in ["/stod/", "/stod/?page=2", "/stod/?language=sv&page=2"]:
+        page.goto(site_url + lang_prefix + path)
+        label = "Pages of support lines" if lang_prefix else "Sidor med stödlinjer"
+        assert page.get_by_role("navigation", name=label).count() == 1
+        assert_accessible(page)
+
+
+def test_the_next_page_is_a_plain_link_that_keeps_the_filter(browser, site_url, settings):
+    settings.SUPPORT_PAGE_SIZE = 1
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "/stod/?language=sv")
+
+    page.get_by_role("navigation", name="Sidor med stödlinjer").get_by_role("link", name="Nästa").click()
+
+    assert page.url.endswith("/stod/?language=sv&page=2")
+    assert page.get_by_text("Visar 2–2 av").is_visible()
+    assert page.title().startswith("Stöd och råd – sida 2")
+    context.close()
+
+
 def test_the_filter_works_without_javascript(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -51,6 +51,7 @@ def test_database_url_picks_postgresql():
         ({"DJANGO_DEBUG": "maybe"}, "DJANGO_DEBUG must be one of"),
         ({"DJANGO_DEBUG": "1", "SESSION_COOKIE_AGE": "soon"}, "SESSION_COOKIE_AGE must be an integer"),
         ({"DJANGO_DEBUG": "1", "DATABASE_URL": "nosuchdb://x"}, "DATABASE_URL cannot be parsed"),
+        ({"DJANGO_DEBUG": "1", "SUPPORT_PAGE_SIZE": "0"}, "SUPPORT_PAGE_SIZE must be at least 1"),
     ],
 )
 def test_a_bad_value_stops_the_start_with_a_clear_message(env, message):

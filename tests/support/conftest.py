@@ -1,8 +1,9 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
-from support.models import OpeningException, OpeningInterval, SupportContact
+from support.models import Audience, Language, OpeningException, OpeningInterval, PhoneNumber, SupportContact
 
 WEEKDAYS = range(5)
 
@@ -32,3 +33,23 @@ def seed_hours():
 @pytest.fixture
 def orostelefon(db):
     return make_contact(hours=seed_hours(), closed_on_holidays=True)
+
+
+def add_contacts(count, start=0):
+    """`count` more featured lines on top of the demo content, each with hours, an exception,
+    a language, an audience and a phone: more data for the query-count tests."""
+    sv = Language.objects.get(code="sv")
+    everyone = Audience.objects.get(slug="alla")
+    for index in range(start, start + count):
+        contact = make_contact(
+            slug=f"extra-{index}",
+            hours=seed_hours(),
+            exceptions=[
+                {"start_date": timezone.localdate() + datetime.timedelta(days=2), "reason": "Stängt"}
+            ],
+            is_featured=True,
+        )
+        contact.languages.add(sv)
+        contact.audiences.add(everyone)
+        phone = PhoneNumber.objects.create(contact=contact, number="020-100 200")
+        phone.languages.add(sv)
