@@ -2,9 +2,10 @@ from datetime import timedelta
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
@@ -14,6 +15,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cks_portal import search
 from cks_portal.i18n import active_language
 from cks_portal.models import Topic
 from cks_portal.richtext import RichTextField
@@ -45,6 +47,14 @@ class PublishableQuerySet(models.QuerySet):
         """The one definition of "visible to the public": a public state and a publish time
         that has come. A scheduled item therefore goes live by itself."""
         return self.filter(state__in=State.public(), publish_at__lte=timezone.now())
+
+    def matching(self, query):
+        """Items matching `query` in the site's search syntax: the stored vector on
+        PostgreSQL (as /sok/ finds them), substrings of the weighted fields elsewhere."""
+        if search.uses_postgres():
+            return self.filter(search_vector=search.websearch_query(query))
+        condition = search.fallback_filter(query, [name for name, _weight in self.model.SEARCH_WEIGHTS])
+        return self.filter(condition) if condition is not None else self.none()
 
 
 class Publishable(models.Model):
@@ -94,16 +104,38 @@ class Publishable(models.Model):
         editable=False,
         related_name="+",
     )
+    # The text as PostgreSQL's full-text search reads it, kept by `update_search_vector`.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = PublishableQuerySet.as_manager()
-    # Every save is recorded with who and when; the admin shows the changes and restores.
-    history = HistoricalRecords(inherit=True, excluded_fields=["updated_at"])
+    # Every save is recorded with who and when; the admin shows the changes and restores. The
+    # search vector is derived from the text and would only bloat the history.
+    history = HistoricalRecords(inherit=True, excluded_fields=["updated_at", "search_vector"])
+
+    # (field, weight) pairs the search vector is made of, most important first; set per model.
+    SEARCH_WEIGHTS = ()
 
     class Meta:
         abstract = True
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.update_search_vector()
+
+    @classmethod
+    def search_document(cls):
+        """The expression that computes the vector from a row's stored columns."""
+        return search.weighted_vector(*cls.SEARCH_WEIGHTS)
+
+    def update_search_vector(self):
+        """Recompute the stored vector from the saved row: one query on PostgreSQL, nothing
+        elsewhere (SQLite searches with its fallback). `QuerySet.update()` skips it."""
+        if connection.vendor != "postgresql" or not self.pk:
+            return
+        type(self)._base_manager.filter(pk=self.pk).update(search_vector=self.search_document())
 
     def clean(self):
         super().clean()
@@ -212,6 +244,8 @@ class NewsItem(Publishable):
     )
     source_url = models.URLField(_("link to the original"), blank=True)
 
+    SEARCH_WEIGHTS = (("title", "A"), ("lead", "B"), ("body", "C"))
+
     class Meta:
         ordering = ["-publish_at", "-pk"]
         verbose_name = _("news item")
@@ -273,7 +307,9 @@ class EventQuerySet(PublishableQuerySet):
         return self.filter(end__gte=timezone.now()).order_by("start", "pk")
 
     def past(self):
-        return self.filter(end__lt=timezone.now()).order_by("-start", "-pk")
+        # An event starts before it ends, so `start` bounds the walk of the start index too.
+        now = timezone.now()
+        return self.filter(start__lt=now, end__lt=now).order_by("-start", "-pk")
 
     def with_registration_counts(self):
         """Adds `confirmed_count` and `waitlisted_count` as subqueries: still one query, however many
@@ -354,10 +390,19 @@ class Event(Publishable):
 
     objects = EventQuerySet.as_manager()
 
+    SEARCH_WEIGHTS = (("title", "A"), ("summary", "B"), ("venue", "B"), ("body", "C"))
+
     class Meta:
         ordering = ["start", "pk"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        # Read backwards, it walks "latest first": the site search's candidates (news.search).
+        # "end" finds the events not yet over (the calendar, the home page) without walking
+        # every past event in start order.
+        indexes = [
+            models.Index(fields=["start", "id"], name="news_event_start_idx"),
+            models.Index(fields=["end"], name="news_event_end_idx"),
+        ]
 
     def get_absolute_url(self):
         return reverse("news:event", kwargs={"slug": self.slug})

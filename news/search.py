@@ -1,6 +1,14 @@
-"""News items and events in the site-wide search (/sok/), on the shared search machinery."""
+"""News items and events in the site-wide search (/sok/), on the shared search machinery.
 
-from django.db.models import F
+On PostgreSQL a search reads the stored `search_vector` through its GIN index and never
+computes a vector. A broad word can match nearly every item, so only the newest
+KNOWLEDGE_BANK_RESULT_CAP matches are candidates (a subquery in the same query) and
+relevance ranks only them; the headline is computed for the rows returned alone.
+"""
+
+from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import F, Lookup
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.http import urlencode
@@ -10,21 +18,40 @@ from cks_portal import search
 from news.models import Event, NewsItem
 
 
-def _search(queryset, query, limit, weighted, fallback_fields, snippet_field, order):
+class _IsAnyOf(Lookup):
+    """`column = ANY(ARRAY(subquery))`. PostgreSQL runs the subquery once, first, and then reads
+    just those rows by primary key. As `IN (subquery)` the planner chose to rank every row of
+    the table, matching or not, and semi-join the candidates afterwards: 85 ms instead of 10 at
+    10,000 news items."""
+
+    lookup_name = "is_any_of"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY({rhs})", [*lhs_params, *rhs_params]
+
+
+def _search(queryset, query, limit, fallback_fields, snippet_field, order):
+    """Up to `limit` matches and whether there are more. One query. `order` is "newest first":
+    the candidates follow it (an index walk) and it breaks ties of rank."""
     if search.uses_postgres():
         search_query = search.websearch_query(query)
+        candidates = queryset.filter(search_vector=search_query).order_by(*order).values("pk")
+        candidates = ArraySubquery(candidates[: settings.KNOWLEDGE_BANK_RESULT_CAP])
         queryset = (
-            queryset.annotate(document=search.weighted_vector(*weighted))
-            .filter(document=search_query)
+            queryset.model.objects.filter(_IsAnyOf(F("pk"), candidates))
+            .defer("body", "search_vector")
+            # ts_headline is costly, so PostgreSQL evaluates it after ORDER BY and LIMIT.
             .annotate(
-                rank=search.rank(F("document"), search_query),
+                rank=search.rank(F("search_vector"), search_query),
                 snippet=search.headline(snippet_field, search_query),
             )
             .order_by("-rank", *order)
         )
     else:
         condition = search.fallback_filter(query, fallback_fields)
-        queryset = queryset.filter(condition).order_by(*order) if condition else queryset.none()
+        queryset = queryset.defer("body").filter(condition).order_by(*order) if condition else queryset.none()
     found = list(queryset[: limit + 1])
     return found[:limit], len(found) > limit
 
@@ -37,13 +64,12 @@ def _snippet(obj, text, query):
 def news_results(query, limit):
     """Published news items only; one query."""
     items, more = _search(
-        NewsItem.objects.published().defer("body"),
+        NewsItem.objects.published(),
         query,
         limit,
-        weighted=(("title", "A"), ("lead", "B"), ("body", "C")),
         fallback_fields=["title", "lead", "body"],
         snippet_field="lead",
-        order=["-publish_at"],
+        order=["-publish_at", "-pk"],
     )
     results = [
         search.SearchResult(
@@ -62,13 +88,12 @@ def news_results(query, limit):
 def event_results(query, limit):
     """Published events only, past ones included; one query."""
     events, more = _search(
-        Event.objects.published().defer("body"),
+        Event.objects.published(),
         query,
         limit,
-        weighted=(("title", "A"), ("summary", "B"), ("venue", "B"), ("body", "C")),
         fallback_fields=["title", "summary", "venue", "body"],
         snippet_field="summary",
-        order=["-start"],
+        order=["-start", "-pk"],
     )
     results = [
         search.SearchResult(

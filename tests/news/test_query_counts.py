@@ -11,6 +11,10 @@ def _grow(count, offset=0):
 
 
 def _count(client, path, django_assert_num_queries, expected):
+    # The first request after a change also works out what the page cache's generation and
+    # the memos need (tests/cks_portal/test_query_budget.py keeps that within budget); the
+    # counts here are those of every later request.
+    assert client.get(path).status_code == 200
     with django_assert_num_queries(expected):
         assert client.get(path).status_code == 200
 
@@ -19,9 +23,30 @@ def test_the_list_detail_and_calendar_pages_use_a_fixed_number_of_queries(
     client, db, django_assert_num_queries
 ):
     _grow(3)
-    counts = {"/nyheter/": 4, "/nyheter/n0/": 3, "/kalender/": 3, "/kalender/e0/": 1, "/en/kalender/": 3}
+    counts = {"/nyheter/": 1, "/nyheter/n0/": 3, "/kalender/": 1, "/kalender/e0/": 1, "/en/kalender/": 1}
     for path, expected in counts.items():
         _count(client, path, django_assert_num_queries, expected)
     _grow(25, offset=3)
     for path, expected in counts.items():
         _count(client, path, django_assert_num_queries, expected)
+
+
+def test_the_remembered_years_topics_and_counts_follow_every_change(client, db):
+    topic, _ = Topic.objects.get_or_create(slug="samverkan", defaults={"name": "Samverkan"})
+    make_news("ny", days_ago=1)
+    first = client.get("/nyheter/").context
+    assert first["page_obj"].paginator.count == 1
+    assert list(first["topics"]) == []
+
+    old = make_news("gammal", days_ago=400)
+    old.topics.add(topic)
+    make_event("forra", days_ahead=-3)
+
+    second = client.get("/nyheter/").context
+    assert second["page_obj"].paginator.count == 2
+    assert len(second["years"]) == 2
+    assert [t.slug for t in second["topics"]] == ["samverkan"]
+    assert client.get("/kalender/").context["past"].paginator.count == 1
+
+    old.delete()
+    assert client.get("/nyheter/").context["page_obj"].paginator.count == 1
