@@ -1,9 +1,9 @@
 from django.conf import settings
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVector, SearchVectorExact, SearchVectorField
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import connection, models
 from django.db.models import Exists, OuterRef, Q, Value
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
@@ -73,15 +73,45 @@ class PublicationQuerySet(models.QuerySet):
         return self.filter(condition) if condition is not None else self.none()
 
     def with_snippets(self, query):
-        """Adds `snippet`, a headline from the summary and the file's text (PostgreSQL only;
-        computed for the rows fetched, after ORDER BY and LIMIT)."""
+        """Adds `snippet`, a headline from the summary when the query matches there, else
+        from the part of the file's text where the query's first word appears (PostgreSQL
+        only; computed for the rows fetched, after ORDER BY and LIMIT). ts_headline parses
+        all the text it is given, so it is given a few hundred characters, not a report."""
         query = search.clean_query(query)
         if not (query and search.uses_postgres()):
             return self
-        from django.db.models.functions import Concat, Left
+        search_query = search.websearch_query(query)
+        in_summary = SearchVectorExact(SearchVector("summary", config=search.SEARCH_CONFIG), search_query)
+        body = search.MatchWindow(
+            models.F("file_text"), search_query, reach=settings.KNOWLEDGE_BANK_SNIPPET_SOURCE_CHARS
+        )
+        return self.annotate(
+            snippet=models.Case(
+                models.When(in_summary, then=search.headline(models.F("summary"), search_query)),
+                default=search.headline(body, search_query),
+                output_field=models.TextField(),
+            )
+        )
 
-        text = Concat("summary", Value("\n"), Left("file_text", settings.KNOWLEDGE_BANK_SNIPPET_SOURCE_CHARS))
-        return self.annotate(snippet=search.headline(text, search.websearch_query(query)))
+    def sync_topic_ids(self):
+        """Write each publication's `topic_ids` from its topic rows. Publications with the
+        same topics are updated together, so a whole table takes one UPDATE per combination
+        of topics rather than one per row."""
+        ids = list(self.values_list("pk", flat=True))
+        topics = {}
+        for start in range(0, len(ids), 10_000):
+            chunk = ids[start : start + 10_000]
+            rows = Publication.topics.through.objects.filter(publication_id__in=chunk).values_list(
+                "publication_id", "topic_id"
+            )
+            for publication_id, topic_id in rows:
+                topics.setdefault(publication_id, []).append(topic_id)
+        groups = {}
+        for pk in ids:
+            groups.setdefault(" ".join(str(t) for t in sorted(topics.get(pk, ()))), []).append(pk)
+        for value, pks in groups.items():
+            for start in range(0, len(pks), 10_000):
+                Publication.objects.filter(pk__in=pks[start : start + 10_000]).update(topic_ids=value)
 
     def with_topics(self, slugs):
         through = Publication.topics.through.objects.filter(publication=OuterRef("pk"), topic__slug__in=slugs)
@@ -258,6 +288,10 @@ class Publication(LocalizedModel):
         _("link response time (ms)"), null=True, blank=True, editable=False
     )
     search_vector = SearchVectorField(null=True, editable=False)
+    # The ids of the publication's topics ("3 7"), a copy of its many-to-many rows kept in the
+    # row itself, so that a search that reads 1,000 rows has their topics for the facets and
+    # filters without looking each one up (4 µs each). Kept current by `sync_topic_ids`.
+    topic_ids = models.CharField(max_length=300, blank=True, default="", editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
@@ -268,6 +302,7 @@ class Publication(LocalizedModel):
         excluded_fields=[
             "file_text",
             "search_vector",
+            "topic_ids",
             "updated_at",
             "link_status",
             "link_error",
@@ -382,10 +417,31 @@ def _topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear"):
         return
     if reverse:
-        for publication in Publication.objects.filter(pk__in=pk_set or []):
+        # topic.publications.add(…): pk_set holds the publications (none for a clear).
+        pks = getattr(instance, "_cleared_publications", ()) if action == "post_clear" else pk_set
+        publications = Publication.objects.filter(pk__in=pks or ())
+        publications.sync_topic_ids()
+        for publication in publications:
             publication.update_search_vector()
     else:
+        Publication.objects.filter(pk=instance.pk).sync_topic_ids()
         instance.update_search_vector()
+
+
+@receiver(m2m_changed, sender=Publication.topics.through)
+def _topics_clearing(sender, instance, action, reverse, **kwargs):
+    # A clear from the topic's side says nothing of which publications lost it: note them first.
+    if action == "pre_clear" and reverse:
+        instance._cleared_publications = list(instance.publications.values_list("pk", flat=True))
+
+
+@receiver(pre_delete, sender=Topic)
+def _topic_deleted(sender, instance, **kwargs):
+    # Deleting a topic deletes its rows without m2m_changed; the copies must not keep its id.
+    pks = list(instance.publications.values_list("pk", flat=True))
+    if pks:
+        Publication.topics.through.objects.filter(topic=instance).delete()
+        Publication.objects.filter(pk__in=pks).sync_topic_ids()
 
 
 @receiver([post_save, post_delete], sender=PublicationAuthor)

@@ -18,19 +18,24 @@ from functools import cached_property
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Prefetch
+from django.db import connection
+from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Collate, Lower
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from cks_portal import search
 from cks_portal.i18n import active_language
+from cks_portal.models import Topic
 from knowledge_bank.models import Publication, PublicationAuthor
 
 _SLUG = re.compile(r"^[-a-z0-9]{1,100}$")
 MAX_VALUES_PER_FILTER = 20
+_NO_TOPICS = frozenset()
 
 SORTS = {
     "relevance": _("Relevance"),
@@ -129,6 +134,13 @@ class PublicationSearch:
                     pairs.append((key, item))
         return pairs
 
+    def query_dict(self):
+        """The state as a QueryDict, for the shared pagination (templates/includes/pagination.html)."""
+        params = QueryDict(mutable=True)
+        for key, value in self.params():
+            params.appendlist(key, str(value))
+        return params
+
     def url(self, **changes):
         query = urlencode(self.params(**changes))
         return f"?{query}" if query else "?"
@@ -146,50 +158,125 @@ class PublicationSearch:
         ]
 
     # --- queries ------------------------------------------------------------------------------
-    def matching(self, ranked=False, exclude=None):
+    def matching(self, filters=None):
+        """The published publications that match the query and pass `filters` (by default
+        the chosen ones; `{}` for the words alone).
+
+        The column filters come first on purpose: PostgreSQL tests conditions of equal cost in
+        the order written, and only a row that passes them needs its (TOASTed) search vector
+        read for the text match. The decade filter is written as ranges of `year`, which the
+        newest-first index can use."""
+        filters = self.filters if filters is None else filters
         publications = Publication.objects.published()
-        if self.query:
-            publications = publications.search(self.query, ranked=ranked)
-        filters = self.filters
-        if filters["topic"] and exclude != "topic":
-            publications = publications.with_topics(filters["topic"])
-        if filters["type"] and exclude != "type":
+        if filters.get("type"):
             publications = publications.filter(type__in=filters["type"])
-        if filters["language"] and exclude != "language":
+        if filters.get("language"):
             publications = publications.filter(language__in=filters["language"])
-        if filters["decade"] and exclude != "decade":
-            publications = publications.annotate(decade=F("year") / 10 * 10).filter(
-                decade__in=[int(d) for d in filters["decade"]]
-            )
+        if filters.get("decade"):
+            decades = Q()
+            for decade in filters["decade"]:
+                decades |= Q(year__gte=int(decade), year__lt=int(decade) + 10)
+            publications = publications.filter(decades)
+        if filters.get("topic"):
+            publications = publications.with_topics(filters["topic"])
+        if self.query:
+            publications = publications.search(self.query, ranked=False)
         return publications
 
-    # What the facets need of a candidate, fetched with its id at no extra cost.
-    _FACET_FIELDS = ("pk", "year", "type", "language")
+    # What the facets and the ordering need of a candidate, fetched with its id.
+    _ROW_FIELDS = ("pk", "year", "type", "language", "topic_ids")
+    _RANK = 5
 
-    def _candidate_rows(self, exclude=None):
-        rows = self.matching(exclude=exclude).order_by(*NEWEST).values_list(*self._FACET_FIELDS)
-        return list(rows[: self.cap + 1])
+    @property
+    def ranks_candidates(self):
+        return self.sort == "relevance" and search.uses_postgres()
+
+    @property
+    def has_filters(self):
+        return any(self.filters.values())
+
+    def _walk(self, filters):
+        """(id, year, type, language[, rank]) of the newest cap + 1 matches: one query that
+        reads the newest-first index and tests each row until it has enough."""
+        rows = self.matching(filters).order_by(*NEWEST)
+        fields = self._ROW_FIELDS
+        if self.ranks_candidates:
+            # Ranked in the same query, while the row is at hand: a second query over the
+            # candidates' ids would look up and read every vector again.
+            search_query = search.websearch_query(self.query)
+            rows = rows.annotate(rank=search.rank(F("search_vector"), search_query))
+            fields = (*fields, "rank")
+        # A thousand plain tuples: straight from the cursor, without the ORM's per-row work
+        # (none of these columns needs a conversion), which took longer than the query.
+        try:
+            sql, params = rows.values_list(*fields)[: self.cap + 1].query.sql_with_params()
+        except EmptyResultSet:  # a query with nothing to search for matches nothing
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    @cached_property
+    def word_rows(self):
+        """The newest matches of the words alone, without the filters: what the facets
+        count. When they are complete (at most `cap`), the filtered results are picked from
+        them in Python too, so filters cost no further query."""
+        return self._walk({})
+
+    @property
+    def word_rows_complete(self):
+        return len(self.word_rows) <= self.cap
 
     @cached_property
     def candidate_rows(self):
-        """(id, year, type, language) of the newest matches, at most cap + 1 of them. One
-        query, and the only one that tests search vectors: the count, the facets and the
-        page all work from it."""
-        return self._candidate_rows()
+        """The filtered matches, newest first, at most cap + 1: the count, the order and the
+        page all work from them."""
+        if not self.has_filters:
+            return self.word_rows
+        if self.word_rows_complete:
+            return [row for row in self.word_rows if self._passes(row)]
+        return self._walk(self.filters)
 
     @cached_property
     def candidate_ids(self):
         return [row[0] for row in self.candidate_rows]
 
-    def candidates(self, exclude=None):
-        """The rows a facet counts: the candidates, or, while the facet's own filter is
-        active, the newest matches without that filter (one more query)."""
-        if exclude is None or not self.filters.get(exclude):
-            return self.candidate_rows[: self.cap]
-        cache = self.__dict__.setdefault("_candidates_without", {})
-        if exclude not in cache:
-            cache[exclude] = self._candidate_rows(exclude)[: self.cap]
-        return cache[exclude]
+    @cached_property
+    def topics(self):
+        """{topic id: (slug, name, English name)}: one small query for every topic."""
+        return {
+            pk: (slug, name, name_en)
+            for pk, slug, name, name_en in Topic.objects.values_list("pk", "slug", "name", "name_en")
+        }
+
+    @cached_property
+    def topics_by_publication(self):
+        """{publication id: {topic slug, …}} for the word rows, read from their `topic_ids`."""
+        topics = self.topics
+        return {
+            row[0]: {topics[int(pk)][0] for pk in row[4].split() if int(pk) in topics}
+            for row in self.word_rows[: self.cap]
+            if row[4]
+        }
+
+    def _passes(self, row, exclude=None):
+        """Whether a row passes the chosen filters (except `exclude`), as `matching` would."""
+        topics = self.topics_by_publication if self.filters["topic"] else None
+        return all(
+            self._passes_one(name, row, topics)
+            for name, values in self.filters.items()
+            if values and name != exclude
+        )
+
+    def _passes_one(self, name, row, topics):
+        values = self.filters[name]
+        if name == "type":
+            return row[2] in values
+        if name == "language":
+            return row[3] in values
+        if name == "decade":
+            return str(row[1] // 10 * 10) in values
+        return not topics.get(row[0], _NO_TOPICS).isdisjoint(values)
 
     def ordered(self, inline=False):
         """The candidates in the chosen order; `inline` takes them as a subquery instead of
@@ -199,8 +286,7 @@ class PublicationSearch:
             publications = Publication.objects.filter(pk__in=candidates)
         else:
             publications = with_ids(Publication.objects.all(), self.candidate_ids[: self.cap])
-        if self.sort == "relevance" and search.uses_postgres():
-            # Ranking reads each candidate's vector, so only the bounded candidates are ranked.
+        if self.ranks_candidates:
             search_query = search.websearch_query(self.query)
             publications = publications.annotate(rank=search.rank(F("search_vector"), search_query))
             return publications.order_by("-rank", "-year", "pk")
@@ -209,20 +295,31 @@ class PublicationSearch:
             return publications.order_by(title, "pk")
         return publications.order_by(*NEWEST)
 
+    def ordered_ids(self):
+        """The candidates' ids in the chosen order when the candidate rows alone decide it
+        (newest first, or relevance ranked in the candidate query), else None."""
+        rows = self.candidate_rows[: self.cap]
+        if self.sort == "newest":
+            return [row[0] for row in rows]
+        if self.ranks_candidates:
+            # As ORDER BY -rank, -year, pk would; the ranks are the database's own values.
+            rank = self._RANK
+            return [row[0] for row in sorted(rows, key=lambda row: (-row[rank], -row[1], row[0]))]
+        return None
+
     def page(self):
         """The page of results with authors and snippets: the candidates, the page, its
         authors, and on PostgreSQL one more query for the snippets of just those rows."""
-        rows = Publication.objects.prefetch_related(credits_prefetch()).defer(*self._deferred())
-        if self.sort == self.default_sort == "newest":
-            # The candidates are already newest first: the page is a slice of their ids.
-            paginator = CappedPaginator(
-                self.candidate_ids[: self.cap], self.page_size, len(self.candidate_ids), self.cap
-            )
+        rows = Publication.objects.prefetch_related(credits_prefetch()).only(*self._shown())
+        ordered_ids = self.ordered_ids()
+        if ordered_ids is not None:
+            # The candidate rows already say the order: the page is a slice of their ids.
+            paginator = CappedPaginator(ordered_ids, self.page_size, len(self.candidate_ids), self.cap)
             page = paginator.get_page(self.page_number)
             found = rows.in_bulk(list(page.object_list))
             page.object_list = [found[pk] for pk in page.object_list if pk in found]
         else:
-            publications = self.ordered().prefetch_related(credits_prefetch()).defer(*self._deferred())
+            publications = self.ordered().prefetch_related(credits_prefetch()).only(*self._shown())
             paginator = CappedPaginator(publications, self.page_size, len(self.candidate_ids), self.cap)
             page = paginator.get_page(self.page_number)
             page.object_list = list(page.object_list)
@@ -240,16 +337,17 @@ class PublicationSearch:
                 publication.snippet_html = search.highlight(snippet)
             elif self.query and not search.uses_postgres():
                 publication.snippet_html = fallback_snippet(publication, self.query)
-        page.numbers = [
-            None if number == Paginator.ELLIPSIS else number
-            for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-        ]
         return page
 
-    @staticmethod
-    def _deferred():
+    # What a result shows (knowledge_bank/_result.html and the site search): fewer columns
+    # to read and convert than the whole row.
+    _SHOWN = ("title", "subtitle", "slug", "publisher", "year", "type", "language", "summary", "summary_en")
+    _FILE = ("file", "file_size")
+
+    @classmethod
+    def _shown(cls):
         # The SQLite fallback cuts its snippets in Python, so it needs the file's text.
-        return ("file_text", "search_vector") if search.uses_postgres() else ("search_vector",)
+        return (*cls._SHOWN, *cls._FILE) if search.uses_postgres() else (*cls._SHOWN, *cls._FILE, "file_text")
 
     def for_export(self, limit):
         return list(
@@ -260,40 +358,55 @@ class PublicationSearch:
 
     def facets(self):
         """A facet's counts apply the query and every other facet's filters but not its own,
-        so choosing a second value in it widens the list. Type, language and decade are
-        counted in Python from the candidates' rows; topics take one query; a facet whose
-        own filter is active one more. Above the cap they describe the newest matches."""
+        so choosing a second value in it widens the list. All are counted in Python from the
+        word rows (no query of their own but the topics'). When the words match more than
+        `cap` publications, they count the newest `cap` of those (`facets_sampled`)."""
         english = active_language() == "en"
-        facets = {}
+        rows = self.word_rows[: self.cap]
+        topics = self.topics_by_publication
+        names = {slug: (name, name_en) for slug, name, name_en in self.topics.values()}
+        # Which rows pass each active filter, once; a facet counts the rows that pass all
+        # the others.
+        passing = {
+            name: [self._passes_one(name, row, topics) for row in rows]
+            for name, values in self.filters.items()
+            if values
+        }
 
-        ids = [row[0] for row in self.candidates(exclude="topic")]
-        through = with_ids(Publication.topics.through.objects.all(), ids, column="publication_id")
-        rows = through.values("topic__slug", "topic__name", "topic__name_en").annotate(n=Count("pk"))
-        topic_rows = sorted(rows, key=lambda r: (-r["n"], r["topic__name"])) if ids else []
-        facets["topic"] = [
-            self._facet_value(
-                "topic",
-                row["topic__slug"],
-                (english and row["topic__name_en"]) or row["topic__name"],
-                row["n"],
+        def counted(name, column=None):
+            others = [flags for other, flags in passing.items() if other != name]
+            chosen = (
+                [row for i, row in enumerate(rows) if all(flags[i] for flags in others)] if others else rows
             )
-            for row in topic_rows
+            if name == "topic":
+                return Counter(slug for row in chosen for slug in topics.get(row[0], ()))
+            if name == "decade":
+                return Counter(row[1] // 10 * 10 for row in chosen)
+            return Counter(row[column] for row in chosen)
+
+        facets = {}
+        topic_counts = counted("topic")
+        facets["topic"] = [
+            self._facet_value("topic", slug, (english and names[slug][1]) or names[slug][0], n)
+            for slug, n in sorted(topic_counts.items(), key=lambda item: (-item[1], names[item[0]][0]))
         ]
         for name, column, choices in (("type", 2, Publication.Type), ("language", 3, Publication.Language)):
-            counts = Counter(row[column] for row in self.candidates(exclude=name))
+            counts = counted(name, column)
             facets[name] = [
                 self._facet_value(name, value, label, counts.get(value, 0))
                 for value, label in choices.choices
                 if counts.get(value) or value in self.filters[name]
             ]
-        decades = sorted(
-            Counter(row[1] // 10 * 10 for row in self.candidates(exclude="decade")).items(), reverse=True
-        )
+        decades = sorted(counted("decade").items(), reverse=True)
         facets["decade"] = [
             self._facet_value("decade", str(decade), _("%(decade)ss") % {"decade": decade}, n)
             for decade, n in decades
         ]
         return [{"name": name, "label": FACET_LABELS[name], "values": facets[name]} for name in FACET_LABELS]
+
+    @property
+    def facets_sampled(self):
+        return not self.word_rows_complete
 
     def _facet_value(self, name, value, label, count):
         return FacetValue(
@@ -321,22 +434,21 @@ def snippet_for(publication, snippet, query):
 
 
 def site_results(query, limit):
-    """The knowledge bank's group on /sok/: two queries (results, then their authors)."""
-    # Ranked among the newest KNOWLEDGE_BANK_RESULT_CAP matches only (a subquery in the same
-    # query), as on the knowledge bank's own page: ranking every match of a broad word took
-    # longer than gunicorn's timeout at 100,000 publications.
-    candidates = (Publication.objects.published().search(query, ranked=False).order_by(*NEWEST).values("pk"))[
-        : settings.KNOWLEDGE_BANK_RESULT_CAP
-    ]
-    publications = (
-        Publication.objects.filter(pk__in=candidates)
-        .search(query)
-        .with_snippets(query)
-        .defer(*PublicationSearch._deferred())
-        .prefetch_related(credits_prefetch())
+    """The knowledge bank's group on /sok/, ranked as the knowledge bank ranks: among the
+    newest KNOWLEDGE_BANK_RESULT_CAP matches (ranking every match of a broad word took longer
+    than gunicorn's timeout at 100,000 publications). Three queries: the ranked candidates,
+    the shown rows with their snippets, their authors."""
+    publication_search = PublicationSearch({"q": query})
+    if not publication_search.query:
+        ids = []
+    else:
+        # Relevance where PostgreSQL ranks; newest first on the SQLite fallback.
+        ids = publication_search.ordered_ids() or publication_search.candidate_ids[: publication_search.cap]
+    shown = ids[: limit + 1]
+    found = Publication.objects.filter(pk__in=shown).with_snippets(query).only(*PublicationSearch._shown())
+    found = sorted(
+        found.prefetch_related(credits_prefetch()), key=lambda publication: shown.index(publication.pk)
     )
-    order = ("-rank", "-year", "pk") if search.uses_postgres() else ("-year", "pk")
-    found = list(publications.order_by(*order)[: limit + 1])
     results = []
     for publication in found[:limit]:
         snippet = getattr(publication, "snippet", None)

@@ -1,5 +1,6 @@
 import io
 
+import pytest
 from django.core.management import call_command
 
 from knowledge_bank.models import Publication
@@ -52,3 +53,13 @@ def test_the_loaded_publications_are_searchable(client, db):
 
     assert response.status_code == 200
     assert response.context["page_obj"].paginator.count > 0
+
+
+@pytest.mark.postgres
+def test_the_loaded_news_items_and_events_get_their_search_vectors(db):
+    load(30)
+
+    for model in (NewsItem, Event):
+        loaded = model.objects.filter(slug__startswith="scale-")
+        assert loaded.exists()
+        assert not loaded.filter(search_vector__isnull=True).exists()

@@ -38,3 +38,19 @@ def test_at_the_cap_the_count_is_exact(client, many, settings):
 
     assert response.context["page_obj"].paginator.count == 6
     assert not response.context["page_obj"].paginator.more_than_cap
+
+
+def test_above_the_cap_filters_take_one_more_query_and_stay_exact(
+    client, many, make_publication, topics, django_assert_num_queries, settings
+):
+    make_publication("Extremism guide 1990", year=1990, type="guide", topics=[topics["radikalisering"]])
+    # The words match 7 (> 4), so the filtered results need a query of their own: the
+    # guide from 1990 is beyond the newest four but must be found.
+    with django_assert_num_queries(5 + (1 if settings.IS_POSTGRES else 0)):
+        response = client.get(URL, {"q": "extremism", "type": "guide"})
+
+    assert [p.title for p in response.context["page_obj"].object_list] == ["Extremism guide 1990"]
+    assert not response.context["page_obj"].paginator.more_than_cap
+    # The facets count the newest four matches of the words, and say so.
+    assert response.context["search"].facets_sampled
+    assert "newest" in response.content.decode() or "nyaste" in response.content.decode()

@@ -3,8 +3,9 @@ and N/10 events, and a few hundred support contacts with hours and exceptions.
 
 Seeded and repeatable: the same N gives the same rows. Everything it creates has a slug that
 starts with `scale-`, so running it again first removes the previous run's rows and the demo
-content is left alone. Rows go in with `bulk_create` (no signals, no history), and the
-publications' search vectors are then computed in one UPDATE on PostgreSQL.
+content is left alone. Rows go in with `bulk_create` (no signals, no history), and the search
+vectors of the publications, news items and events are then computed with one UPDATE per table
+on PostgreSQL.
 """
 
 import datetime
@@ -21,6 +22,7 @@ from cks_portal.models import Topic
 from knowledge_bank.models import Author, Publication, PublicationAuthor
 from news.models import Event, NewsItem, State
 from support.models import Language, OpeningException, OpeningInterval, PhoneNumber, SupportContact
+from support.models import search_document as support_search_document
 
 PREFIX = "scale-"
 BATCH = 2000
@@ -261,6 +263,7 @@ class Command(BaseCommand):
             )
             bar.update(len(rows))
         bar.close()
+        Publication.objects.filter(slug__startswith=PREFIX).sync_topic_ids()
         if connection.vendor == "postgresql":
             self.update_vectors()
 
@@ -318,6 +321,10 @@ class Command(BaseCommand):
             )
         NewsItem.objects.bulk_create(news, batch_size=BATCH)
         Event.objects.bulk_create(events, batch_size=BATCH)
+        if connection.vendor == "postgresql":
+            # bulk_create skips save(), which keeps the vectors; one UPDATE per table instead.
+            for model in (NewsItem, Event):
+                model.objects.filter(slug__startswith=PREFIX).update(search_vector=model.search_document())
         for model in (NewsItem, Event):
             through = model.topics.through
             field = f"{model._meta.model_name}_id"
@@ -343,6 +350,11 @@ class Command(BaseCommand):
             for number in range(count)
         ]
         contacts = SupportContact.objects.bulk_create(rows)
+        if connection.vendor == "postgresql":
+            # bulk_create skips save(), which keeps each contact's search vector.
+            SupportContact.objects.filter(pk__in=[c.pk for c in contacts]).update(
+                search_vector=support_search_document()
+            )
         languages = list(Language.objects.all())
         PhoneNumber.objects.bulk_create(
             PhoneNumber(contact=c, number=f"020-{rng.randint(100, 999)} {rng.randint(100, 999)}")
