@@ -6,6 +6,7 @@ at most a handful of SQL queries), so synchronous workers, one or two per core, 
 core busy without the memory cost of threads or the risk of a blocked event loop.
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -26,3 +27,12 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1"
 accesslog = None
 errorlog = "-"
 preload_app = True
+
+
+def pre_fork(server, worker):
+    """Move everything the preloaded application created into the collector's permanent
+    generation before a worker is forked. The cyclic garbage collector then no longer scans
+    Django's tens of thousands of long-lived objects during requests (a pause of up to
+    ~70 ms in the knowledge-bank search benchmark), and the workers keep sharing those pages
+    with the master instead of copying them when the collector touches them."""
+    gc.freeze()
