@@ -1,8 +1,9 @@
 """Whole-page cache for anonymous readers, invalidated when staff change content.
 
-A response is stored under its URL and the site's *generation*, a number in the cache that
-goes up whenever any content model is saved or deleted (signals below), so a publish shows
-at once on every page that might list it. Time can change a page without a save, too:
+A response is stored under its URL together with the site's *generation*, a number in the
+cache that goes up whenever any content model is saved or deleted (signals below), and it is
+served only while that generation lasts, so a publish shows at once on every page that might
+list it. Time can change a page without a save, too:
 
 - a scheduled news item, event or publication goes live at its publish time, so the
   generation also ends at the next such moment;
@@ -75,28 +76,43 @@ def _as_datetime(value):
     return value
 
 
-def generation():
-    """The current generation number. Two cache reads; the database only once per
-    generation, to find when the next scheduled item goes live and the generation ends."""
-    number = cache.get(GENERATION_KEY)
+END_KEY = "page-cache:generation-end"
+PAGE_KEY = "page-cache:page:"
+MEMO_KEY = "page-cache:memo:"
+MEMO_SECONDS = 60 * 60
+
+
+def current(*keys):
+    """The current generation number, and the values under `keys` that were stored in it.
+
+    Everything kept per generation is stored as (generation, value), under a key without
+    the number, so a reader learns the number, when the generation ends and the values it
+    wants in one cache round trip (a page served from the cache costs one Redis read), and a
+    new generation overwrites the old entries instead of leaving them behind. The database
+    is asked only once per generation, to find when the next scheduled item goes live."""
+    found = cache.get_many([GENERATION_KEY, END_KEY, *keys])
+    number = found.get(GENERATION_KEY)
     if number is None:
         number = int(timezone.now().timestamp())
         cache.add(GENERATION_KEY, number, None)
         number = cache.get(GENERATION_KEY, number)
-    end_key = f"{GENERATION_KEY}:{number}:end"
-    end = cache.get(end_key)
-    if end is None:
+    stored_end = found.get(END_KEY)
+    if stored_end is not None and stored_end[0] == number:
+        end = stored_end[1]
+    else:
         moment = next_scheduled_moment()
         end = moment.timestamp() if moment else float("inf")
-        cache.set(end_key, end, None if end == float("inf") else 60 * 60 * 24 * 30)
+        cache.set(END_KEY, (number, end), None)
     if end <= timezone.now().timestamp():
         bump()
-        return generation()
-    return number
+        return current(*keys)
+    values = {key: found[key][1] for key in keys if key in found and found[key][0] == number}
+    return number, values
 
 
-_MISSING = object()
-MEMO_SECONDS = 60 * 60
+def generation():
+    """The current generation number."""
+    return current()[0]
 
 
 def memo(name, compute):
@@ -108,11 +124,12 @@ def memo(name, compute):
     would go unnoticed, so then the value is worked out every time."""
     if not settings.CACHE_IS_SHARED:
         return compute()
-    key = f"{GENERATION_KEY}:{generation()}:memo:{name}"
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
-        value = compute()
-        cache.set(key, value, MEMO_SECONDS)
+    key = MEMO_KEY + name
+    number, values = current(key)
+    if key in values:
+        return values[key]
+    value = compute()
+    cache.set(key, (number, value), MEMO_SECONDS)
     return value
 
 
@@ -146,10 +163,9 @@ class PageCacheMiddleware:
         seconds = settings.PAGE_CACHE_SECONDS
         if not seconds or not self.is_cacheable_request(request):
             return self.get_response(request)
-        number = generation()
-        url_hash = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-        key = f"page-cache:{number}:{url_hash}"
-        response = cache.get(key)
+        key = PAGE_KEY + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        number, values = current(key)
+        response = values.get(key)
         if response is not None:
             response["X-Page-Cache"] = "hit"
             return response
@@ -167,7 +183,7 @@ class PageCacheMiddleware:
         )
         timeout = int((until - now).total_seconds())
         if timeout >= 1:
-            cache.set(key, response, timeout)
+            cache.set(key, (number, response), timeout)
         response["X-Page-Cache"] = "miss"
         return response
 

@@ -122,3 +122,28 @@ def test_the_deploy_check_warns_of_a_page_cache_in_one_process_of_many(settings)
 
     settings.CACHE_IS_SHARED = True
     assert page_cache_needs_a_shared_cache(None) == []
+
+
+def test_a_page_from_the_cache_costs_one_cache_read(client, demo, page_cache, monkeypatch):
+    from django.core.cache import caches
+
+    client.get("/nyheter/")
+    backend, calls, depth = caches["default"], [], [0]
+
+    def counting(name, original):
+        def wrapper(*args, **kwargs):
+            if not depth[0]:  # the local-memory get_many calls get per key: one read with Redis
+                calls.append(name)
+            depth[0] += 1
+            try:
+                return original(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        return wrapper
+
+    for name in ("get", "get_many", "set", "add", "incr", "has_key"):
+        monkeypatch.setattr(backend, name, counting(name, getattr(backend, name)))
+
+    assert client.get("/nyheter/")["X-Page-Cache"] == "hit"
+    assert calls == ["get_many"]
