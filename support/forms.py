@@ -4,6 +4,7 @@ from django.forms.models import ModelChoiceIterator
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from cks_portal import page_cache
 from support.models import Audience, Language
 
 
@@ -24,6 +25,12 @@ class ListedChoiceField(forms.ModelChoiceField):
 
     iterator = _ListedChoices
 
+    def __init__(self, *args, memo=None, **kwargs):
+        """`memo`: a name under which the choices are kept until content changes
+        (`page_cache.memo`), for a list every visitor of a page gets."""
+        super().__init__(*args, **kwargs)
+        self.memo = memo
+
     def __deepcopy__(self, memo):
         copy = super().__deepcopy__(memo)
         copy._listed = None
@@ -31,7 +38,8 @@ class ListedChoiceField(forms.ModelChoiceField):
 
     def listed(self):
         if getattr(self, "_listed", None) is None:
-            self._listed = list(self.queryset)
+            compute = lambda: list(self.queryset)  # noqa: E731
+            self._listed = page_cache.memo(self.memo, compute) if self.memo else compute()
         return self._listed
 
     def to_python(self, value):
@@ -52,6 +60,7 @@ class ContactFilterForm(forms.Form):
     language = ListedChoiceField(
         queryset=Language.objects.filter(contacts__is_active=True).distinct(),
         to_field_name="code",
+        memo="support:filter:languages",
         required=False,
         label=_("Language they answer in"),
         empty_label=_("Any language"),
@@ -60,6 +69,7 @@ class ContactFilterForm(forms.Form):
     audience = ListedChoiceField(
         queryset=Audience.objects.filter(contacts__is_active=True).distinct(),
         to_field_name="slug",
+        memo="support:filter:audiences",
         required=False,
         label=_("Who it is for"),
         empty_label=_("Everyone"),

@@ -97,7 +97,8 @@ CARD_FIELDS = [
 
 class SupportContactQuerySet(models.QuerySet):
     def active(self):
-        return self.filter(is_active=True)
+        """The lines the public sees, without the stored search vector, which no page prints."""
+        return self.filter(is_active=True).defer("search_vector")
 
     def not_verified_since(self, day):
         return self.filter(models.Q(last_verified__isnull=True) | models.Q(last_verified__lt=day))

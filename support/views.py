@@ -2,7 +2,8 @@ import datetime
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,13 +28,26 @@ def _expire_with(request, states, moment):
     page_cache.expire_at(request, min([midnight, *(change for change in changes if change)]))
 
 
+def _remembered(name, now, compute):
+    """`compute()` (lines with their hours, phones and exceptions), kept until content changes
+    or the day ends (`page_cache.memo`). The exceptions a line carries are those near the day
+    (`OpeningException.objects.near`), so the day is part of the name. Only the rows are
+    kept: whether a line is open is worked out from them on every request, at its moment."""
+    return page_cache.memo(f"support:{name}:{timezone.localdate(now).isoformat()}", compute)
+
+
 def index(request):
     now = timezone.now()
     form = ContactFilterForm(request.GET or None)
+    filters = form.chosen()
     # The id breaks ties in the order, so that no line is on two pages or on none.
     contacts = form.filter(SupportContact.objects.active()).order_by("order", "name", "pk")
-    page = Paginator(contacts.for_cards(now), settings.SUPPORT_PAGE_SIZE).get_page(request.GET.get("page"))
-    filters = form.chosen()
+    paginator = Paginator(contacts.for_cards(now), settings.SUPPORT_PAGE_SIZE)
+    paginator.count = _remembered(f"count:{filters.urlencode()}", now, contacts.count)
+    page = paginator.get_page(request.GET.get("page"))
+    page.object_list = _remembered(
+        f"page:{filters.urlencode()}:{page.number}", now, lambda: list(page.object_list)
+    )
     context = {
         "form": form,
         "page_obj": page,
@@ -47,7 +61,14 @@ def index(request):
 
 def detail(request, slug):
     now = timezone.now()
-    contact = get_object_or_404(SupportContact.objects.active().for_listing(now), slug=slug)
+
+    def find():
+        contact = SupportContact.objects.active().for_listing(now).filter(slug=slug).first()
+        if contact is None:
+            raise Http404  # not remembered: unknown addresses must not fill the cache
+        return contact
+
+    contact = _remembered(f"detail:{slug}", now, find)
     state = contact.opening_state(now)
     _expire_with(request, [state], now)
     context = {
@@ -67,5 +88,7 @@ def detail(request, slug):
 def home_context(request):
     """What the home page shows from this app: the featured lines and whether they are open."""
     now = timezone.now()
-    contacts = SupportContact.objects.active().filter(is_featured=True).for_home(now)[:4]
+    contacts = _remembered(
+        "home", now, lambda: list(SupportContact.objects.active().filter(is_featured=True).for_home(now)[:4])
+    )
     return {"support_contacts": _with_states(request, contacts, now)}
