@@ -22,6 +22,7 @@ class SectionSitemap(I18nSitemap):
             "support:index",
             "news:index",
             "news:calendar",
+            "news:past_events",
             "knowledge_bank:index",
             "search",
         ]

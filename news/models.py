@@ -297,9 +297,11 @@ class RegistrationMode(models.TextChoices):
 
 
 def validate_event_slug(value):
-    # /kalender/kalender.ics is the calendar feed.
+    # /kalender/kalender.ics is the calendar feed, /kalender/tidigare/ the past events.
     if value == "kalender":
         raise ValidationError(_("“kalender” is used by the calendar feed."))
+    if value == "tidigare":
+        raise ValidationError(_("“tidigare” is the address of the past events."))
 
 
 class EventQuerySet(PublishableQuerySet):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("nyheter/<slug:slug>/", views.detail, name="detail"),
     path("kalender/", views.calendar, name="calendar"),
     path("kalender/kalender.ics", views.calendar_ics, name="calendar_ics"),
+    path("kalender/tidigare/", views.past_events, name="past_events"),
     path("kalender/<slug:slug>.ics", views.event_ics, name="event_ics"),
     path("kalender/<slug:slug>/", views.event_detail, name="event"),
     path("kalender/<slug:slug>/anmalan/<str:token>/", views.registration_status, name="registration"),

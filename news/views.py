@@ -21,7 +21,7 @@ from news.forms import RegistrationForm
 from news.models import Event, NewsItem, Registration, RegistrationClosed
 
 NEWS_PER_PAGE = 10
-PAST_EVENTS_PER_PAGE = 10
+EVENTS_PER_PAGE = 20
 FEED_SIZE = 20
 SEARCH_MAX_LENGTH = 200
 
@@ -121,32 +121,47 @@ def detail(request, slug):
     )
 
 
-UPCOMING_SHOWN = 50
-
-
-def upcoming_events(count=UPCOMING_SHOWN):
-    """The next `count` events, soonest first, remembered until content changes or the first
-    of them ends (the page cache's generation ends then). PostgreSQL cannot know that events
-    in start order begin with thousands that are over, so the query walks past them all
-    (10 ms at 10,000 events): worth doing once, not on every request."""
+def upcoming_events(count, offset=0):
+    """`count` events from the `offset`-th upcoming one on, soonest first, remembered until
+    content changes or the first of them ends (the page cache's generation ends then).
+    PostgreSQL cannot know that events in start order begin with thousands that are over, so
+    the query walks past them all (10 ms at 10,000 events): worth doing once, not on every
+    request."""
     return page_cache.memo(
-        f"news:upcoming:{count}", lambda: list(Event.objects.published().upcoming()[:count])
+        f"news:upcoming:{offset}:{count}",
+        lambda: list(Event.objects.published().upcoming().defer("body")[offset : offset + count]),
     )
 
 
 def calendar(request):
-    events = Event.objects.published()
-    upcoming = upcoming_events()
-    paginator = Paginator(events.past(), PAST_EVENTS_PER_PAGE)
-    paginator.count = page_cache.memo("news:past-events", events.past().count)
-    past = paginator.get_page(request.GET.get("page"))
+    """The upcoming events, soonest first, EVENTS_PER_PAGE to a page; the past ones have
+    their own list (`past_events`)."""
+    paginator = Paginator(Event.objects.none(), EVENTS_PER_PAGE)
+    paginator.count = page_cache.memo("news:upcoming-count", Event.objects.published().upcoming().count)
+    page = paginator.get_page(request.GET.get("page"))
+    page.object_list = upcoming_events(EVENTS_PER_PAGE, offset=(page.number - 1) * EVENTS_PER_PAGE)
     return render(
         request,
         "news/calendar.html",
+        {"page_obj": page, "breadcrumbs": [(reverse("news:calendar"), _("Calendar"))]},
+    )
+
+
+def past_events(request):
+    """Events that are over, the latest first, EVENTS_PER_PAGE to a page."""
+    events = Event.objects.published().past().defer("body")
+    paginator = Paginator(events, EVENTS_PER_PAGE)
+    paginator.count = page_cache.memo("news:past-events", events.count)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "news/past_events.html",
         {
-            "upcoming": upcoming,
-            "past": past,
-            "breadcrumbs": [(reverse("news:calendar"), _("Calendar"))],
+            "page_obj": page,
+            "breadcrumbs": [
+                (reverse("news:calendar"), _("Calendar")),
+                (reverse("news:past_events"), _("Past events")),
+            ],
         },
     )
 

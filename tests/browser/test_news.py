@@ -10,6 +10,7 @@ PAGES = [
     "/nyheter/kanadensiskt-besok-studerar-boras-arbete/",
     "/nyheter/studiebesok-fran-vracar/",
     "/kalender/",
+    "/kalender/tidigare/",
     "/kalender/kunskapsseminarium-forebyggande-av-valdsbejakande-extremism/",
     "/kalender/forum-mot-extremism-2016/",
 ]

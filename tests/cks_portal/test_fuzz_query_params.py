@@ -12,6 +12,7 @@ URLS = {
     "/stod/orostelefonen/": ["x"],
     "/nyheter/": ["q", "topic", "year", "page"],
     "/kalender/": ["page"],
+    "/kalender/tidigare/": ["page"],
     "/kunskapsbank/": ["q", "topic", "type", "language", "decade", "sort", "page"],
     "/kunskapsbank/export/bibtex/": ["q", "topic", "type"],
     "/kunskapsbank/export/ris/": ["q", "decade", "sort"],

@@ -24,6 +24,7 @@ def public_urls():
         news.get_absolute_url(),
         "/nyheter/rss/",
         "/kalender/",
+        "/kalender/tidigare/",
         event.get_absolute_url(),
         "/kalender/kalender.ics",
         "/stod/",

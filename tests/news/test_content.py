@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 from io import BytesIO
 
@@ -106,16 +107,44 @@ def test_bad_query_values_give_a_message_not_an_error(client, demo):
     assert "inga nyheter i det ämnet" in client.get("/nyheter/?topic=nope").content.decode()
 
 
-def test_the_calendar_lists_upcoming_and_past_events(client, db):
+def test_the_calendar_lists_upcoming_events_and_links_to_the_past_ones(client, db):
     make_event("kommande", title="Kommande seminarium")
-    make_event("tidigare", days_ahead=-30, title="Tidigare seminarium")
-    body = client.get("/kalender/").content.decode()
+    make_event("forra-manaden", days_ahead=-30, title="Tidigare seminarium")
 
-    assert (
-        body.index("Kommande seminarium")
-        < body.index("Tidigare evenemang")
-        < body.index("Tidigare seminarium")
-    )
+    body = client.get("/kalender/").content.decode()
+    assert "Kommande seminarium" in body
+    assert "Tidigare seminarium" not in body
+    assert '<a href="/kalender/tidigare/">Tidigare evenemang</a>' in body
+
+    past = client.get("/kalender/tidigare/").content.decode()
+    assert "Tidigare seminarium" in past
+    assert "Kommande seminarium" not in past
+    assert '<a href="/kalender/">Kommande evenemang</a>' in past
+
+
+def test_the_calendar_pages_keep_every_event_once_in_order(client, db):
+    for day in range(1, 46):
+        make_event(f"kommande-{day}", days_ahead=day, title=f"Kommande {day:02d}")
+        make_event(f"forra-{day}", days_ahead=-day, title=f"Forra {day:02d}")
+
+    for path, prefix in [("/kalender/", "Kommande"), ("/kalender/tidigare/", "Forra")]:
+        seen = []
+        for number in (1, 2, 3):
+            body = client.get(path, {"page": number}).content.decode()
+            seen += re.findall(rf"{prefix} (\d\d)", body)
+        # Soonest first on the calendar, latest first among the past: day 1 either way.
+        assert [int(day) for day in seen] == list(range(1, 46)), path
+
+    # A page number that is not one gets the nearest page, never an error.
+    assert client.get("/kalender/", {"page": "x"}).status_code == 200
+    assert "Kommande 41" in client.get("/kalender/", {"page": "99"}).content.decode()
+
+
+def test_an_event_cannot_take_the_past_events_address(db):
+    event = make_event("tidigare-test")
+    event.slug = "tidigare"
+    with pytest.raises(ValidationError, match="tidigare"):
+        event.full_clean()
 
 
 def test_the_event_page_shows_the_registration_deadline_and_json_ld(client, demo):
