@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from cks_portal import page_cache
 from cks_portal import search as site_search
 from cks_portal.models import Page
 from knowledge_bank.views import home_context as knowledge_bank_home
@@ -23,7 +24,11 @@ logger = logging.getLogger(__name__)
 
 
 def home(request):
-    context = {"about": Page.objects.published().filter(slug="om-oss").only("slug").first()}
+    # Every part is remembered until content changes (page_cache.memo): no query when warm.
+    about = page_cache.memo(
+        "home:about", lambda: Page.objects.published().filter(slug="om-oss").only("slug").first()
+    )
+    context = {"about": about}
     # Each app contributes its own box: support lines, news and events, featured publications.
     for app_context in (support_home, news_home, knowledge_bank_home):
         context.update(app_context(request))

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from cks_portal import page_cache
 from knowledge_bank import citations
 from knowledge_bank.models import Publication
 from knowledge_bank.search import PublicationSearch, credits_prefetch
@@ -98,4 +99,9 @@ def export_results(request, fmt):
 
 def home_context(request):
     """What the home page shows from this app: the first of the featured selection."""
-    return {"featured_publications": list(featured().only("title", "slug", "year", "type", "language")[:4])}
+    return {
+        "featured_publications": page_cache.memo(
+            "knowledge_bank:featured:4",
+            lambda: list(featured().only("title", "slug", "year", "type", "language")[:4]),
+        )
+    }

@@ -330,7 +330,9 @@ def calendar_ics(request):
 def home_context(request):
     """What the home page shows from this app: the latest three news items, the next three events."""
     return {
-        "latest_news": NewsItem.objects.published().defer("body")[:3],
+        "latest_news": page_cache.memo(
+            "news:latest:3", lambda: list(NewsItem.objects.published().defer("body")[:3])
+        ),
         "next_events": upcoming_events(3),
     }
 

@@ -1,0 +1,63 @@
+"""The home page reads its four boxes from page_cache.memo: no query once warm, and every
+change of content shows at once."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from knowledge_bank.models import Publication
+from news.models import State
+from tests.news.conftest import make_event, make_news
+from tests.support.conftest import add_contacts
+
+
+@pytest.fixture
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_the_home_page_makes_no_query_once_warm_whatever_the_data(
+    client, demo, fresh_cache, django_assert_num_queries
+):
+    for more in (0, 10):
+        for number in range(more):
+            make_news(f"mer-{number}", days_ago=number + 1)
+            make_event(f"mer-{number}", days_ahead=number + 1)
+        add_contacts(more)
+        cache.clear()
+        # Cold: the generation's end, the about page, four for the support box, the latest
+        # news, the next events and the featured publications.
+        with django_assert_num_queries(9):
+            assert client.get("/").status_code == 200
+        with django_assert_num_queries(0):
+            assert client.get("/").status_code == 200
+
+
+def test_the_home_page_shows_new_news_events_and_featured_publications_at_once(client, demo, fresh_cache):
+    client.get("/")
+    make_news("allra-senast", days_ago=0, title="Allra senaste nyheten")
+    make_event("strax", days_ahead=0.5, title="Evenemang som snart börjar")
+    publication = Publication.objects.published().filter(featured=False).first()
+    publication.featured, publication.featured_order = True, 0
+    publication.save()
+
+    html = client.get("/").content.decode()
+    assert "Allra senaste nyheten" in html
+    assert "Evenemang som snart börjar" in html
+    assert publication.title in html
+
+
+def test_a_scheduled_news_item_reaches_the_home_page_at_its_time(client, demo, fresh_cache):
+    item = make_news("schemalagd", days_ago=0, title="Schemalagd nyhet")
+    item.state, item.publish_at = State.SCHEDULED, timezone.now() + datetime.timedelta(minutes=5)
+    item.save()
+    assert "Schemalagd nyhet" not in client.get("/").content.decode()
+
+    later = timezone.now() + datetime.timedelta(minutes=6)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timezone, "now", lambda: later)
+        assert "Schemalagd nyhet" in client.get("/").content.decode()
