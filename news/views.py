@@ -95,19 +95,41 @@ def index(request):
     )
 
 
-def detail(request, slug):
-    item = _visible_or_404(
-        request, NewsItem.objects.select_related("updated_by").prefetch_related("topics"), slug
-    )
+# A page prints the name of whoever changed it last, never more of that user's row.
+EDITOR_FIELDS_LEFT_OUT = ("updated_by__password", "updated_by__email", "updated_by__last_login")
+
+
+def _related_news(item):
+    """Up to three other published items that share a topic with `item`. EXISTS rather than
+    a join and DISTINCT: the newest items are read in index order and the first three that
+    share a topic end the query, however much news there is."""
     topic_ids = [topic.pk for topic in item.topics.all()]
-    # EXISTS rather than a join and DISTINCT: the newest items are read in index order and
-    # the first three that share a topic end the query, however much news there is.
+    if not topic_ids:
+        return []
     shares_topic = NewsItem.topics.through.objects.filter(newsitem=OuterRef("pk"), topic__in=topic_ids)
-    related = (
+    return list(
         NewsItem.objects.published().filter(Exists(shares_topic)).exclude(pk=item.pk).defer("body")[:3]
-        if topic_ids
-        else []
     )
+
+
+def detail(request, slug):
+    items = (
+        NewsItem.objects.select_related("updated_by")
+        .prefetch_related("topics")
+        .defer(*EDITOR_FIELDS_LEFT_OUT)
+    )
+
+    def published():
+        # Raises Http404 for an unknown or unpublished address, which is then not remembered.
+        item = get_object_or_404(items.published(), slug=slug)
+        return item, _related_news(item)
+
+    try:
+        # Remembered until content changes or the next scheduled item goes live.
+        item, related = page_cache.memo(f"news:detail:{slug}", published)
+    except Http404:
+        item = _visible_or_404(request, items.defer("search_vector"), slug)  # staff preview
+        related = _related_news(item)
     return render(
         request,
         "news/detail.html",

@@ -23,10 +23,11 @@ def test_the_list_detail_and_calendar_pages_use_a_fixed_number_of_queries(
     client, db, django_assert_num_queries
 ):
     _grow(3)
-    # The upcoming events and both counts are remembered until a change: no query at all.
+    # The upcoming events, both counts and a published item with its related news are
+    # remembered until a change: no query at all.
     counts = {
         "/nyheter/": 1,
-        "/nyheter/n0/": 3,
+        "/nyheter/n0/": 0,
         "/kalender/": 0,
         "/kalender/?page=2": 0,
         "/kalender/tidigare/": 1,
@@ -60,3 +61,24 @@ def test_the_remembered_years_topics_and_counts_follow_every_change(client, db):
 
     old.delete()
     assert client.get("/nyheter/").context["page_obj"].paginator.count == 1
+
+
+def test_a_remembered_news_page_follows_edits_and_never_shows_a_draft_to_readers(
+    client, db, django_user_model
+):
+    from news.models import State
+    from tests.conftest import make_staff
+
+    item = make_news("andras", days_ago=1, title="Första rubriken")
+    assert "Första rubriken" in client.get("/nyheter/andras/").content.decode()
+    item.title = "Andra rubriken"
+    item.save()
+    assert "Andra rubriken" in client.get("/nyheter/andras/").content.decode()
+
+    item.state = State.DRAFT
+    item.save()
+    assert client.get("/nyheter/andras/").status_code == 404
+    client.force_login(make_staff(django_user_model, "redaktor", "Redaktör"))
+    assert "Andra rubriken" in client.get("/nyheter/andras/").content.decode()
+    client.logout()
+    assert client.get("/nyheter/andras/").status_code == 404
