@@ -175,6 +175,8 @@ def past_events(request):
     paginator = Paginator(events, EVENTS_PER_PAGE)
     paginator.count = page_cache.memo("news:past-events", events.count)
     page = paginator.get_page(request.GET.get("page"))
+    # Only a save or the end of an event changes the list: remembered per page until then.
+    page.object_list = page_cache.memo(f"news:past:{page.number}", lambda: list(page.object_list))
     return render(
         request,
         "news/past_events.html",
