@@ -75,6 +75,11 @@ def index(request):
     if not query:
         paginator.count = page_cache.memo(f"news:count:{year}:{topic and topic.pk}", items.count)
     page = paginator.get_page(request.GET.get("page"))
+    if not query:
+        # Without a search, a page of the list changes only with content: remembered too.
+        page.object_list = page_cache.memo(
+            f"news:page:{year}:{topic and topic.pk}:{page.number}", lambda: list(page.object_list)
+        )
     years = page_cache.memo(
         "news:years",
         lambda: [d.year for d in NewsItem.objects.published().dates("publish_at", "year", order="DESC")],
