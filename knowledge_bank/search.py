@@ -28,7 +28,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from cks_portal import search
+from cks_portal import page_cache, search
 from cks_portal.i18n import active_language
 from cks_portal.models import Topic
 from knowledge_bank.models import Publication, PublicationAuthor
@@ -243,11 +243,15 @@ class PublicationSearch:
 
     @cached_property
     def topics(self):
-        """{topic id: (slug, name, English name)}: one small query for every topic."""
-        return {
-            pk: (slug, name, name_en)
-            for pk, slug, name, name_en in Topic.objects.values_list("pk", "slug", "name", "name_en")
-        }
+        """{topic id: (slug, name, English name)}: one small query for every topic, remembered
+        until content changes (`page_cache.memo`)."""
+        return page_cache.memo(
+            "knowledge_bank:topics",
+            lambda: {
+                pk: (slug, name, name_en)
+                for pk, slug, name, name_en in Topic.objects.values_list("pk", "slug", "name", "name_en")
+            },
+        )
 
     @cached_property
     def topics_by_publication(self):

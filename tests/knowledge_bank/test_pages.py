@@ -92,10 +92,13 @@ def test_the_search_page_query_count_is_fixed(
 
     # Was 7 (count + page + authors + 4 facets) plus the extras below. Now: the newest matches
     # of the words (which carry what the facets count; below the cap the filters pick the
-    # results from them in Python) + their topics + page + authors; the featured selection
-    # without a query, the snippets of the page's rows with one on PostgreSQL.
-    expected = 4 + (0 if params else 1) + (1 if params and settings.IS_POSTGRES else 0)
+    # results from them in Python) + page + authors; the featured selection without a query,
+    # the snippets of the page's rows with one on PostgreSQL. The topics' names are
+    # remembered until content changes, so they are read by the first request after a
+    # change (counted by tests/cks_portal/test_query_budget.py), not by those counted here.
+    expected = 3 + (0 if params else 1) + (1 if params and settings.IS_POSTGRES else 0)
     make_publication("Extremism 1", authors=[("A", "B")], topics=[topics["radikalisering"]], featured=True)
+    client.get(reverse("knowledge_bank:index"), params)
     with django_assert_num_queries(expected):
         client.get(reverse("knowledge_bank:index"), params)
     for number in range(30):
@@ -105,6 +108,7 @@ def test_the_search_page_query_count_is_fixed(
             topics=list(topics.values()),
             featured=True,
         )
+    client.get(reverse("knowledge_bank:index"), params)
     with django_assert_num_queries(expected):
         client.get(reverse("knowledge_bank:index"), params)
 
@@ -138,3 +142,14 @@ def test_the_demo_loads_twice_without_duplicates_and_its_pdfs_are_searchable(dem
     assert Publication.objects.count() == 14
     assert Publication.objects.exclude(file="").count() == 6
     assert Publication.objects.search("spelplattformar").count() == 1
+
+
+def test_a_renamed_topic_shows_in_the_filters_at_once(client, make_publication, topics):
+    topic = topics["radikalisering"]
+    make_publication("Extremism 1", topics=[topic])
+    assert topic.name in client.get(reverse("knowledge_bank:index")).content.decode()
+
+    topic.name = "Ett alldeles nytt ämnesnamn"
+    topic.save()
+
+    assert "Ett alldeles nytt ämnesnamn" in client.get(reverse("knowledge_bank:index")).content.decode()
