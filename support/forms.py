@@ -81,6 +81,21 @@ class ContactFilterForm(forms.Form):
         self.fields["language"].label_from_instance = lambda language: language.t.name
         self.fields["audience"].label_from_instance = lambda audience: audience.t.name
 
+    def selects(self):
+        """[(bound field, [(value, label, selected), …]), …]: what the list page needs to write
+        each filter's <select> itself. Django's widget templates took 1.5 ms for these two
+        short lists, more than all the cards' opening states together."""
+        selects = []
+        for bound in self:
+            field = bound.field
+            chosen = str(bound.value() or "")
+            options = [("", field.empty_label, not chosen)]
+            for obj in field.listed():
+                value = str(getattr(obj, field.to_field_name))
+                options.append((value, field.label_from_instance(obj), value == chosen))
+            selects.append((bound, options))
+        return selects
+
     def chosen(self):
         """The filters in use, as a QueryDict for links to the other pages of the same list;
         empty when none is chosen or the form is not valid (then all lines are shown)."""

@@ -252,3 +252,15 @@ def test_a_swedish_only_reason_is_marked_as_swedish_on_english_pages(client, dem
     html = client.get("/en/stod/orostelefonen/").content.decode()
 
     assert '<span class="support-reason" lang="sv">(Personaldag)</span>' in html
+
+
+def test_a_filter_error_is_tied_to_its_field_for_screen_readers(client, demo):
+    html = client.get("/stod/", {"language": "xx", "audience": "alla"}).content.decode()
+
+    select = re.search(r'<select name="language"[^>]*>', html).group(0)
+    assert 'aria-invalid="true"' in select
+    described_by = re.search(r'aria-describedby="([^"]+)"', select).group(1)
+    assert re.search(rf'<p class="invalid-feedback" id="{described_by}">Vi har ingen stödlinje', html)
+    # The valid choice is kept, the other field is not marked.
+    assert '<option value="alla" selected>' in html
+    assert "aria-invalid" not in re.search(r'<select name="audience"[^>]*>', html).group(0)
