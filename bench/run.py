@@ -38,6 +38,7 @@ TARGETS = [
     ("news list", "/nyheter/"),
     ("news detail", "/nyheter/scale-5/"),
     ("calendar", "/kalender/"),
+    ("past events", "/kalender/tidigare/"),
     ("support list", "/stod/"),
     ("support detail", "/stod/orostelefonen/"),
     ("kb list", "/kunskapsbank/"),
