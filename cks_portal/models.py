@@ -7,6 +7,10 @@ from simple_history.models import HistoricalRecords
 from cks_portal.i18n import LocalizedModel
 from cks_portal.richtext import RichTextField
 
+# What a page leaves out when it loads the user who changed it last (`updated_by`) for the
+# "changed by" line: it prints the name, never the password hash, e-mail or last login.
+EDITOR_FIELDS_LEFT_OUT = ("updated_by__password", "updated_by__email", "updated_by__last_login")
+
 # First path segments the apps and the site already use; a page cannot take them.
 RESERVED_SLUGS = {
     "admin",

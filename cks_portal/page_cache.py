@@ -21,6 +21,7 @@ import hashlib
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
@@ -131,6 +132,17 @@ def memo(name, compute):
     value = compute()
     cache.set(key, (number, value), MEMO_SECONDS)
     return value
+
+
+def memo_page(name, items, per_page, number):
+    """Page `number` of the queryset `items` as a Django Page, its count and its rows
+    remembered with `memo` under `name` (which must say everything that chooses `items`).
+    A page number that is not one gets the nearest page, as `Paginator.get_page` does."""
+    paginator = Paginator(items, per_page)
+    paginator.count = memo(f"{name}:count", items.count)
+    page = paginator.get_page(number)
+    page.object_list = memo(f"{name}:page:{page.number}", lambda: list(page.object_list))
+    return page
 
 
 def bump(**kwargs):

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 
 from cks_portal import page_cache
 from cks_portal import search as site_search
-from cks_portal.models import Page
+from cks_portal.models import EDITOR_FIELDS_LEFT_OUT, Page
 from knowledge_bank.views import home_context as knowledge_bank_home
 from news.views import home_context as news_home
 from support.views import home_context as support_home
@@ -36,7 +36,9 @@ def home(request):
 
 
 def page_detail(request, slug):
-    page = get_object_or_404(Page.objects.published().select_related("updated_by"), slug=slug)
+    page = get_object_or_404(
+        Page.objects.published().select_related("updated_by").defer(*EDITOR_FIELDS_LEFT_OUT), slug=slug
+    )
     breadcrumbs = [(page.get_absolute_url(), page.t.title)]
     return render(request, "cks_portal/page_detail.html", {"page": page, "breadcrumbs": breadcrumbs})
 

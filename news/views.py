@@ -14,7 +14,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from cks_portal import page_cache, search
-from cks_portal.models import Topic
+from cks_portal.models import EDITOR_FIELDS_LEFT_OUT, Topic
 from news import calendar as ical
 from news import registration as reg
 from news.forms import RegistrationForm
@@ -71,14 +71,15 @@ def index(request):
             notices.append(_("There is no news on that topic. Showing all topics."))
         else:
             items = items.filter(topics=topic)
-    paginator = Paginator(items.defer("body"), NEWS_PER_PAGE)
-    if not query:
-        paginator.count = page_cache.memo(f"news:count:{year}:{topic and topic.pk}", items.count)
-    page = paginator.get_page(request.GET.get("page"))
-    if not query:
-        # Without a search, a page of the list changes only with content: remembered too.
-        page.object_list = page_cache.memo(
-            f"news:page:{year}:{topic and topic.pk}:{page.number}", lambda: list(page.object_list)
+    if query:
+        page = Paginator(items.defer("body"), NEWS_PER_PAGE).get_page(request.GET.get("page"))
+    else:
+        # Without a search, the list changes only with content: its pages are remembered.
+        page = page_cache.memo_page(
+            f"news:list:{year}:{topic and topic.pk}",
+            items.defer("body"),
+            NEWS_PER_PAGE,
+            request.GET.get("page"),
         )
     years = page_cache.memo(
         "news:years",
@@ -98,10 +99,6 @@ def index(request):
             "breadcrumbs": [(reverse("news:index"), _("News"))],
         },
     )
-
-
-# A page prints the name of whoever changed it last, never more of that user's row.
-EDITOR_FIELDS_LEFT_OUT = ("updated_by__password", "updated_by__email", "updated_by__last_login")
 
 
 def _related_news(item):
@@ -148,25 +145,22 @@ def detail(request, slug):
     )
 
 
-def upcoming_events(count, offset=0):
-    """`count` events from the `offset`-th upcoming one on, soonest first, remembered until
-    content changes or the first of them ends (the page cache's generation ends then).
-    PostgreSQL cannot know that events in start order begin with thousands that are over, so
-    the query walks past them all (10 ms at 10,000 events): worth doing once, not on every
-    request."""
+def upcoming_events(count):
+    """The next `count` events, soonest first, remembered until content changes or the first
+    of them ends (the page cache's generation ends then). PostgreSQL cannot know that events
+    in start order begin with thousands that are over, so the query walks past them all
+    (10 ms at 10,000 events): worth doing once, not on every request. The calendar's pages
+    are remembered the same way (`page_cache.memo_page`)."""
     return page_cache.memo(
-        f"news:upcoming:{offset}:{count}",
-        lambda: list(Event.objects.published().upcoming().defer("body")[offset : offset + count]),
+        f"news:upcoming:{count}", lambda: list(Event.objects.published().upcoming().defer("body")[:count])
     )
 
 
 def calendar(request):
     """The upcoming events, soonest first, EVENTS_PER_PAGE to a page; the past ones have
     their own list (`past_events`)."""
-    paginator = Paginator(Event.objects.none(), EVENTS_PER_PAGE)
-    paginator.count = page_cache.memo("news:upcoming-count", Event.objects.published().upcoming().count)
-    page = paginator.get_page(request.GET.get("page"))
-    page.object_list = upcoming_events(EVENTS_PER_PAGE, offset=(page.number - 1) * EVENTS_PER_PAGE)
+    events = Event.objects.published().upcoming().defer("body")
+    page = page_cache.memo_page("news:upcoming", events, EVENTS_PER_PAGE, request.GET.get("page"))
     return render(
         request,
         "news/calendar.html",
@@ -177,11 +171,8 @@ def calendar(request):
 def past_events(request):
     """Events that are over, the latest first, EVENTS_PER_PAGE to a page."""
     events = Event.objects.published().past().defer("body")
-    paginator = Paginator(events, EVENTS_PER_PAGE)
-    paginator.count = page_cache.memo("news:past-events", events.count)
-    page = paginator.get_page(request.GET.get("page"))
-    # Only a save or the end of an event changes the list: remembered per page until then.
-    page.object_list = page_cache.memo(f"news:past:{page.number}", lambda: list(page.object_list))
+    # Only a save or the end of an event changes the list (the generation ends then).
+    page = page_cache.memo_page("news:past", events, EVENTS_PER_PAGE, request.GET.get("page"))
     return render(
         request,
         "news/past_events.html",
@@ -199,7 +190,9 @@ def event_detail(request, slug):
     """The event page. For an event with the form on this site it also takes the registration:
     the form is posted back here, so errors are shown beside the fields with the input kept."""
     event = _visible_or_404(
-        request, Event.objects.select_related("updated_by").with_registration_counts(), slug
+        request,
+        Event.objects.select_related("updated_by").defer(*EDITOR_FIELDS_LEFT_OUT).with_registration_counts(),
+        slug,
     )
     form = None
     status = 200

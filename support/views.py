@@ -1,7 +1,6 @@
 import datetime
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -28,12 +27,17 @@ def _expire_with(request, states, moment):
     page_cache.expire_at(request, min([midnight, *(change for change in changes if change)]))
 
 
+def _remembered_name(name, now):
+    """The memo name for lines with their hours, phones and exceptions, which are kept until
+    content changes or the day ends (`page_cache.memo`). The exceptions a line carries are
+    those near the day (`OpeningException.objects.near`), so the day is part of the name.
+    Only the rows are kept: whether a line is open is worked out from them on every
+    request, at its moment."""
+    return f"support:{name}:{timezone.localdate(now).isoformat()}"
+
+
 def _remembered(name, now, compute):
-    """`compute()` (lines with their hours, phones and exceptions), kept until content changes
-    or the day ends (`page_cache.memo`). The exceptions a line carries are those near the day
-    (`OpeningException.objects.near`), so the day is part of the name. Only the rows are
-    kept: whether a line is open is worked out from them on every request, at its moment."""
-    return page_cache.memo(f"support:{name}:{timezone.localdate(now).isoformat()}", compute)
+    return page_cache.memo(_remembered_name(name, now), compute)
 
 
 def index(request):
@@ -42,11 +46,11 @@ def index(request):
     filters = form.chosen()
     # The id breaks ties in the order, so that no line is on two pages or on none.
     contacts = form.filter(SupportContact.objects.active()).order_by("order", "name", "pk")
-    paginator = Paginator(contacts.for_cards(now), settings.SUPPORT_PAGE_SIZE)
-    paginator.count = _remembered(f"count:{filters.urlencode()}", now, contacts.count)
-    page = paginator.get_page(request.GET.get("page"))
-    page.object_list = _remembered(
-        f"page:{filters.urlencode()}:{page.number}", now, lambda: list(page.object_list)
+    page = page_cache.memo_page(
+        _remembered_name(f"list:{filters.urlencode()}", now),
+        contacts.for_cards(now),
+        settings.SUPPORT_PAGE_SIZE,
+        request.GET.get("page"),
     )
     context = {
         "form": form,
