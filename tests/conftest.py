@@ -64,3 +64,69 @@ def make_staff(django_user_model, username, group_name=None, **extra):
 @pytest.fixture
 def superuser(django_user_model):
     return django_user_model.objects.create_superuser("admin", "admin@example.org", "pw-admin")
+
+
+# --- Staff through the real door ------------------------------------------------------------
+# Staff workflows are tested the way staff work: the admin's login form, then the code step of
+# the two-factor login, with two-factor required as in production. Never `force_login`, which
+# skips both doors (issue 14: a password-only session once previewed drafts).
+
+
+def totp_code(device):
+    """The six digits the staff member's authenticator app shows right now."""
+    from django_otp.oath import TOTP
+
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():06d}"
+
+
+def log_in_through_admin(client, user, password=None):
+    """Log `user` in through /admin/login/ and the two-factor code step; returns the client.
+
+    The user gets a confirmed authenticator if they have none. Fails the test if either step
+    does not let them in."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    response = client.post(
+        "/admin/login/?next=/admin/",
+        {"username": user.get_username(), "password": password or "pw-" + user.get_username()},
+    )
+    assert response.status_code == 302, "the password step refused the login"
+    response = client.post("/admin/2fa/?next=/admin/", {"code": totp_code(device), "next": "/admin/"})
+    assert response.status_code == 302, "the code step refused the login"
+    assert client.get("/admin/").status_code == 200
+    return client
+
+
+@pytest.fixture
+def two_factor_on(settings):
+    """Two-factor required, as in production (DEBUG off)."""
+    settings.OTP_REQUIRED = True
+    # django-otp slows guessing after a wrong code; staff tests type the right one.
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+
+
+@pytest.fixture
+def staff_client(two_factor_on, django_user_model, client):
+    """A factory: `staff_client(role)` is a test client logged in through the admin's login
+    form and the code step as a new member of that group (`None` for a superuser)."""
+    from django.test import Client
+
+    made = []
+
+    def make(group_name=None, username=None):
+        if group_name is None:
+            username = username or "chief"
+            user = django_user_model.objects.create_superuser(username, f"{username}@example.org", "pw-" + username)
+        else:
+            username = username or f"staff{len(made) + 1}"
+            user = make_staff(django_user_model, username, group_name, email=f"{username}@example.org")
+        staff = client if not made else Client()
+        made.append(user)
+        staff.user = user
+        return log_in_through_admin(staff, user)
+
+    return make
