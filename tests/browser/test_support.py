@@ -69,5 +69,19 @@ def test_the_support_pages_fit_a_320_pixel_screen(page, site_url):
 def test_the_phone_number_is_a_link_a_phone_can_call(page, site_url):
     page.goto(site_url + "/stod/orostelefonen/")
 
-    link = page.get_by_role("link", name="020-100 200")
+    link = page.get_by_role("link", name="020-100 200", exact=True)
     assert link.get_attribute("href") == "tel:+4620100200"
+
+
+def test_on_a_phone_the_call_button_is_a_large_target_above_the_fold(page, site_url):
+    # A worried relative on a phone must not have to scroll or aim for a 24-pixel link.
+    page.set_viewport_size({"width": 360, "height": 640})
+    page.goto(site_url + "/stod/orostelefonen/")
+
+    button = page.get_by_role("link", name="Ring 020-100 200")
+    box = button.bounding_box()
+
+    assert button.get_attribute("href") == "tel:+4620100200"
+    assert box["height"] >= 44
+    assert box["width"] >= 44
+    assert box["y"] + box["height"] <= 640
