@@ -341,14 +341,23 @@ class Publication(LocalizedModel):
         self.update_search_vector()
 
     def read_file(self):
-        """Size and text of the uploaded file. Raises on a file pypdf cannot read."""
-        self.file.open("rb")
+        """Size and text of the uploaded file. Raises on a file pypdf cannot read.
+
+        A new upload is still open and not yet stored: it is read in place and left open at
+        its start, because storage reads it again to save it (closing it here once made every
+        upload through the admin fail). A stored file is opened and closed here."""
+        opened_here = self.file.closed
+        if opened_here:
+            self.file.open("rb")
         try:
             self.file_size = self.file.size
             self.file.seek(0)
             self.file_text = extract_pdf_text(self.file)[: settings.KNOWLEDGE_BANK_FILE_TEXT_MAX_CHARS]
         finally:
-            self.file.close()
+            if opened_here:
+                self.file.close()
+            else:
+                self.file.seek(0)
 
     @property
     def full_title(self):
