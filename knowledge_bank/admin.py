@@ -111,9 +111,14 @@ class PublicationAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
         # Authors and topics are saved after the publication; the vector includes them.
         form.instance.update_search_vector()
 
+    # Each action saves every publication it changes, as the change form does (see
+    # cks_portal.bulk): history with the curator and the reason, fresh public pages, and a
+    # new version that refuses a change form opened before the action.
     @admin.action(description=_("Publish the selected publications"))
     def publish(self, request, queryset):
-        count = queryset.update(status=Publication.Status.PUBLISHED)
+        count = queryset.save_each(
+            request.user, _("Published with a bulk action in the list"), status=Publication.Status.PUBLISHED
+        )
         self.message_user(
             request,
             ngettext("%(count)d publication was published.", "%(count)d publications were published.", count)
@@ -122,7 +127,9 @@ class PublicationAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
 
     @admin.action(description=_("Withdraw the selected publications"))
     def withdraw(self, request, queryset):
-        count = queryset.update(status=Publication.Status.WITHDRAWN)
+        count = queryset.save_each(
+            request.user, _("Withdrawn with a bulk action in the list"), status=Publication.Status.WITHDRAWN
+        )
         self.message_user(
             request,
             ngettext("%(count)d publication was withdrawn.", "%(count)d publications were withdrawn.", count)
@@ -131,7 +138,9 @@ class PublicationAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
 
     @admin.action(description=_("Add to the featured selection"))
     def feature(self, request, queryset):
-        count = queryset.update(featured=True)
+        count = queryset.save_each(
+            request.user, _("Added to the featured selection with a bulk action in the list"), featured=True
+        )
         self.message_user(
             request,
             ngettext(
@@ -144,7 +153,11 @@ class PublicationAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
 
     @admin.action(description=_("Remove from the featured selection"))
     def unfeature(self, request, queryset):
-        count = queryset.update(featured=False)
+        count = queryset.save_each(
+            request.user,
+            _("Removed from the featured selection with a bulk action in the list"),
+            featured=False,
+        )
         self.message_user(
             request,
             ngettext(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cks_portal import search
+from cks_portal.bulk import SaveEachQuerySet
 from cks_portal.i18n import LocalizedModel
 from cks_portal.models import Topic
 from knowledge_bank.files import describe_file, extract_pdf_text, validate_pdf
@@ -41,7 +42,7 @@ class Author(models.Model):
         return f"{self.family_name}, {self.given_name}" if self.given_name else self.family_name
 
 
-class PublicationQuerySet(models.QuerySet):
+class PublicationQuerySet(SaveEachQuerySet):
     def published(self):
         """The only definition of what the public may see."""
         return self.filter(status=Publication.Status.PUBLISHED, published_at__lte=timezone.now())
