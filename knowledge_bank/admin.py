@@ -1,6 +1,8 @@
+import json
 from datetime import timedelta
 
 from django.contrib import admin
+from django.contrib.admin import helpers
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -49,6 +51,20 @@ class PublicationAuthorInline(admin.TabularInline):
     model = PublicationAuthor
     autocomplete_fields = ["author"]
     extra = 1
+    verbose_name = _("author")
+    verbose_name_plural = _("authors")
+    # Django builds the link from the verbose name with a capital first letter ("Lägg till
+    # ytterligare Författare"); the whole sentence reads right in both languages.
+    add_text = _("Add another author")
+
+
+class InlineAddTextFormSet(helpers.InlineAdminFormSet):
+    """An inline whose `add_text` says what its "add another" link reads."""
+
+    def inline_formset_data(self):
+        data = json.loads(super().inline_formset_data())
+        data["options"]["addText"] = str(self.opts.add_text)
+        return json.dumps(data)
 
 
 @admin.register(Author)
@@ -105,6 +121,13 @@ class PublicationAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("file_text", "search_vector")
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        inline_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
+        for inline_formset in inline_formsets:
+            if getattr(inline_formset.opts, "add_text", None):
+                inline_formset.__class__ = InlineAddTextFormSet
+        return inline_formsets
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

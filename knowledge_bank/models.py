@@ -211,7 +211,7 @@ class Publication(LocalizedModel):
     )
     subtitle = models.CharField(_("subtitle"), max_length=300, blank=True)
     slug = models.SlugField(
-        _("address"), max_length=120, unique=True, help_text=_("Shown at /kunskapsbank/<address>/.")
+        _("address"), max_length=120, unique=True, help_text=_("Shown at /kunskapsbank/address/.")
     )
     authors = models.ManyToManyField(
         Author, through="PublicationAuthor", related_name="publications", verbose_name=_("authors")
