@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from cks_portal.admin import ConflictGuardMixin
+from cks_portal.uploads import KeepUploadsMixin
 from knowledge_bank.models import Author, Publication, PublicationAuthor
 
 
@@ -74,7 +75,7 @@ class AuthorAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Publication)
-class PublicationAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
+class PublicationAdmin(KeepUploadsMixin, ConflictGuardMixin, SimpleHistoryAdmin):
     list_display = [
         "title",
         "type",
