@@ -174,3 +174,37 @@ def test_the_editor_can_decide_not_to_use_the_kept_file(staff_client):
 
     assert client.post(PUBLICATIONS + "add/", retry).status_code == 302
     assert not Publication.objects.get().file
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_editor_keeps_the_event_programme_after_an_error_and_saves_it_on_the_retry(staff_client):
+    from news.models import Event
+
+    client = staff_client(EDITOR)
+    data = form_data(client.get("/admin/news/event/add/"))
+    data.update(
+        title="",
+        slug="seminarium-med-program",
+        summary="Ett seminarium.",
+        state="published",
+        start_0="2030-03-01",
+        start_1="09:00:00",
+        end_0="2030-03-01",
+        end_1="12:00:00",
+    )
+    content = pdf()
+
+    refused = client.post(
+        "/admin/news/event/add/",
+        {**data, "programme": SimpleUploadedFile("program.pdf", content, "application/pdf")},
+    )
+
+    assert refused.status_code == 200
+    assert "Vald fil: program.pdf (behålls från ditt förra försök)" in refused.content.decode()
+    retry = form_data(refused)
+    retry["title"] = "Seminarium med program"
+    response = client.post("/admin/news/event/add/", retry)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    with Event.objects.get(slug="seminarium-med-program").programme.open("rb") as stored:
+        assert stored.read() == content
