@@ -21,12 +21,12 @@ import mimetypes
 import secrets
 import time
 from datetime import timedelta
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from django import forms
 from django.conf import settings
 from django.contrib.admin.widgets import AdminFileWidget
-from django.core import signing
+from django.core import checks, signing
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import UploadedFile
@@ -54,6 +54,21 @@ def kept_storage():
     """Outside MEDIA_ROOT, the only upload directory the site and the proxy serve; several
     app servers must share it, as they share MEDIA_ROOT (docs/deployment.md)."""
     return FileSystemStorage(location=settings.KEPT_UPLOADS_ROOT)
+
+
+@checks.register(checks.Tags.security)
+def kept_uploads_are_not_served(app_configs, **kwargs):
+    kept = Path(settings.KEPT_UPLOADS_ROOT).resolve()
+    media = Path(settings.MEDIA_ROOT).resolve()
+    if kept == media or media in kept.parents:
+        return [
+            checks.Error(
+                "KEPT_UPLOADS_ROOT is inside MEDIA_ROOT.",
+                hint="Files kept after a refused form are unchecked drafts; /media/ would serve them.",
+                id="cks_portal.E101",
+            )
+        ]
+    return []
 
 
 def keep(upload, field_name):

@@ -208,3 +208,13 @@ def test_an_editor_keeps_the_event_programme_after_an_error_and_saves_it_on_the_
     assert response.status_code == 302, response.content.decode()[:2000]
     with Event.objects.get(slug="seminarium-med-program").programme.open("rb") as stored:
         assert stored.read() == content
+
+
+def test_the_system_check_refuses_a_kept_uploads_directory_inside_media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.KEPT_UPLOADS_ROOT = tmp_path / "kept"
+
+    assert [error.id for error in uploads.kept_uploads_are_not_served(None)] == ["cks_portal.E101"]
+
+    settings.KEPT_UPLOADS_ROOT = tmp_path.parent / "kept-elsewhere"
+    assert uploads.kept_uploads_are_not_served(None) == []
