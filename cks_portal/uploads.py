@@ -64,7 +64,10 @@ def kept_uploads_are_not_served(app_configs, **kwargs):
         return [
             checks.Error(
                 "KEPT_UPLOADS_ROOT is inside MEDIA_ROOT.",
-                hint="Files kept after a refused form are unchecked drafts; /media/ would serve them.",
+                hint=(
+                    "Files kept after a refused form belong to unsaved drafts; /media/ would "
+                    "serve them to anyone."
+                ),
                 id="cks_portal.E101",
             )
         ]
