@@ -178,6 +178,9 @@ STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Uploads kept between a refused admin form and its retry (cks_portal/uploads.py): private,
+# so never inside MEDIA_ROOT; shared by all app servers, like MEDIA_ROOT.
+KEPT_UPLOADS_ROOT = Path(envstr("KEPT_UPLOADS_ROOT", str(BASE_DIR / "var" / "kept-uploads")))
 # Media on S3-compatible object storage when a bucket is configured, local files otherwise.
 S3_BUCKET = envstr("S3_BUCKET", "")
 if S3_BUCKET:

@@ -1,6 +1,8 @@
+import json
 from datetime import timedelta
 
 from django.contrib import admin
+from django.contrib.admin import helpers
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -9,6 +11,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from cks_portal.admin import ConflictGuardMixin
+from cks_portal.uploads import KeepUploadsMixin
 from knowledge_bank.models import Author, Publication, PublicationAuthor
 
 
@@ -49,6 +52,20 @@ class PublicationAuthorInline(admin.TabularInline):
     model = PublicationAuthor
     autocomplete_fields = ["author"]
     extra = 1
+    verbose_name = _("author")
+    verbose_name_plural = _("authors")
+    # Django builds the link from the verbose name with a capital first letter ("Lägg till
+    # ytterligare Författare"); the whole sentence reads right in both languages.
+    add_text = _("Add another author")
+
+
+class InlineAddTextFormSet(helpers.InlineAdminFormSet):
+    """An inline whose `add_text` says what its "add another" link reads."""
+
+    def inline_formset_data(self):
+        data = json.loads(super().inline_formset_data())
+        data["options"]["addText"] = str(self.opts.add_text)
+        return json.dumps(data)
 
 
 @admin.register(Author)
@@ -58,7 +75,7 @@ class AuthorAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Publication)
-class PublicationAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
+class PublicationAdmin(KeepUploadsMixin, ConflictGuardMixin, SimpleHistoryAdmin):
     list_display = [
         "title",
         "type",
@@ -106,14 +123,26 @@ class PublicationAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).defer("file_text", "search_vector")
 
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        inline_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
+        for inline_formset in inline_formsets:
+            if getattr(inline_formset.opts, "add_text", None):
+                inline_formset.__class__ = InlineAddTextFormSet
+        return inline_formsets
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # Authors and topics are saved after the publication; the vector includes them.
         form.instance.update_search_vector()
 
+    # Each action saves every publication it changes, as the change form does (see
+    # cks_portal.bulk): history with the curator and the reason, fresh public pages, and a
+    # new version that refuses a change form opened before the action.
     @admin.action(description=_("Publish the selected publications"))
     def publish(self, request, queryset):
-        count = queryset.update(status=Publication.Status.PUBLISHED)
+        count = queryset.save_each(
+            request.user, _("Published with a bulk action in the list"), status=Publication.Status.PUBLISHED
+        )
         self.message_user(
             request,
             ngettext("%(count)d publication was published.", "%(count)d publications were published.", count)
@@ -122,7 +151,9 @@ class PublicationAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
 
     @admin.action(description=_("Withdraw the selected publications"))
     def withdraw(self, request, queryset):
-        count = queryset.update(status=Publication.Status.WITHDRAWN)
+        count = queryset.save_each(
+            request.user, _("Withdrawn with a bulk action in the list"), status=Publication.Status.WITHDRAWN
+        )
         self.message_user(
             request,
             ngettext("%(count)d publication was withdrawn.", "%(count)d publications were withdrawn.", count)
@@ -131,7 +162,9 @@ class PublicationAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
 
     @admin.action(description=_("Add to the featured selection"))
     def feature(self, request, queryset):
-        count = queryset.update(featured=True)
+        count = queryset.save_each(
+            request.user, _("Added to the featured selection with a bulk action in the list"), featured=True
+        )
         self.message_user(
             request,
             ngettext(
@@ -144,7 +177,11 @@ class PublicationAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
 
     @admin.action(description=_("Remove from the featured selection"))
     def unfeature(self, request, queryset):
-        count = queryset.update(featured=False)
+        count = queryset.save_each(
+            request.user,
+            _("Removed from the featured selection with a bulk action in the list"),
+            featured=False,
+        )
         self.message_user(
             request,
             ngettext(

@@ -6,6 +6,7 @@ so that a list of any length costs the same few queries.
 
 import json
 import re
+from urllib.parse import quote
 
 from django.utils.text import slugify
 
@@ -17,18 +18,39 @@ FORMATS = {
 }
 
 _BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_~^])")
+# BibTeX counts braces to find where a value ends and ignores backslashes while it does, so
+# "\}" closes the value early and the rest is read as new fields. Braces in text therefore
+# become commands without braces of their own.
+_BIBTEX_REPLACEMENTS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "~": r"\~{}",
+    "^": r"\^{}",
+}
+# Characters a URL may not hold as they are (RFC 3986) and that would unbalance a BibTeX
+# value; percent-encoded, the link stays the same.
+_URL_UNSAFE = re.compile(r"[{}\\\s]")
 
 
 def _bibtex_escape(text):
     def replace(match):
         char = match.group(1)
-        if char == "\\":
-            return r"\textbackslash{}"
-        if char in "~^":
-            return "\\" + char + "{}"
-        return "\\" + char
+        return _BIBTEX_REPLACEMENTS.get(char, "\\" + char)
 
     return _BIBTEX_SPECIAL.sub(replace, " ".join(str(text).split()))
+
+
+def _bibtex_url(url):
+    """A URL as biblatex and url.sty read it: verbatim (so "%" stays as it is), with nothing
+    that could unbalance the braces."""
+    return _URL_UNSAFE.sub(lambda match: quote(match.group(0), safe=""), url)
+
+
+def _bibtex_name(author):
+    # Braces keep an organisation one name: BibTeX would split it at " and " or a comma.
+    name = _bibtex_escape(author.citation_name)
+    return name if author.given_name else f"{{{name}}}"
 
 
 def citation_key(publication):
@@ -49,7 +71,7 @@ def bibtex(publications, request=None):
         kind = publication.Type(publication.type)
         fields = [
             ("title", f"{{{_bibtex_escape(publication.full_title)}}}"),
-            ("author", " and ".join(_bibtex_escape(a.citation_name) for a in publication.ordered_authors())),
+            ("author", " and ".join(_bibtex_name(a) for a in publication.ordered_authors())),
             ("year", str(publication.year)),
             (
                 "institution" if kind.bibtex_type == "techreport" else "publisher",
@@ -59,7 +81,7 @@ def bibtex(publications, request=None):
             ("abstract", _bibtex_escape(publication.summary)),
             ("isbn", _bibtex_escape(publication.isbn)),
             ("doi", _bibtex_escape(publication.doi)),
-            ("url", _url(publication, request).replace("%", r"\%")),
+            ("url", _bibtex_url(_url(publication, request))),
             ("keywords", ", ".join(_bibtex_escape(t.name) for t in publication.topics.all())),
         ]
         if kind.bibtex_type == "misc":

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cks_portal import search
+from cks_portal.bulk import SaveEachQuerySet
 from cks_portal.i18n import LocalizedModel
 from cks_portal.models import Topic
 from knowledge_bank.files import describe_file, extract_pdf_text, validate_pdf
@@ -41,7 +42,7 @@ class Author(models.Model):
         return f"{self.family_name}, {self.given_name}" if self.given_name else self.family_name
 
 
-class PublicationQuerySet(models.QuerySet):
+class PublicationQuerySet(SaveEachQuerySet):
     def published(self):
         """The only definition of what the public may see."""
         return self.filter(status=Publication.Status.PUBLISHED, published_at__lte=timezone.now())
@@ -210,7 +211,7 @@ class Publication(LocalizedModel):
     )
     subtitle = models.CharField(_("subtitle"), max_length=300, blank=True)
     slug = models.SlugField(
-        _("address"), max_length=120, unique=True, help_text=_("Shown at /kunskapsbank/<address>/.")
+        _("address"), max_length=120, unique=True, help_text=_("Shown at /kunskapsbank/address/.")
     )
     authors = models.ManyToManyField(
         Author, through="PublicationAuthor", related_name="publications", verbose_name=_("authors")
@@ -341,14 +342,23 @@ class Publication(LocalizedModel):
         self.update_search_vector()
 
     def read_file(self):
-        """Size and text of the uploaded file. Raises on a file pypdf cannot read."""
-        self.file.open("rb")
+        """Size and text of the uploaded file. Raises on a file pypdf cannot read.
+
+        A new upload is still open and not yet stored: it is read in place and left open at
+        its start, because storage reads it again to save it (closing it here once made every
+        upload through the admin fail). A stored file is opened and closed here."""
+        opened_here = self.file.closed
+        if opened_here:
+            self.file.open("rb")
         try:
             self.file_size = self.file.size
             self.file.seek(0)
             self.file_text = extract_pdf_text(self.file)[: settings.KNOWLEDGE_BANK_FILE_TEXT_MAX_CHARS]
         finally:
-            self.file.close()
+            if opened_here:
+                self.file.close()
+            else:
+                self.file.seek(0)
 
     @property
     def full_title(self):

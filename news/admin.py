@@ -11,13 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from cks_portal.admin import ConflictGuardMixin, RecordsEditorMixin
+from cks_portal.uploads import KeepUploadsMixin
 from news import registration as reg
 from news.models import Event, NewsItem, Registration, RegistrationStatus
 
 PUBLISHING_FIELDS = ["state", "publish_at", "language", "topics", "created_at", "updated_at", "updated_by"]
 
 
-class PublishableAdmin(ConflictGuardMixin, RecordsEditorMixin, SimpleHistoryAdmin):
+class PublishableAdmin(KeepUploadsMixin, ConflictGuardMixin, RecordsEditorMixin, SimpleHistoryAdmin):
     """What both admins share: filters by state and topic, the preview link, who changed it."""
 
     list_filter = ["state", "topics", "language"]

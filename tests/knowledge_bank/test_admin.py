@@ -1,4 +1,7 @@
 import datetime
+import json
+import re
+from html import unescape
 
 import pytest
 
@@ -73,3 +76,21 @@ def test_saving_in_the_admin_with_an_author_inline_indexes_the_author(client, su
 
     assert response.status_code == 302, response.content.decode()[:3000]
     assert list(Publication.objects.search("Rostberg").values_list("slug", flat=True)) == ["ny-rapport"]
+
+
+def test_the_publication_form_reads_right_to_a_curator(staff_client):
+    """Issue 14: the address help text lost "<address>" as HTML, the authors sat below the link
+    check, and the add link read "Lägg till ytterligare Publikationens författare"."""
+    client = staff_client(LIBRARIAN)
+
+    html = client.get(URL + "add/").content.decode()
+
+    assert "Visas på /kunskapsbank/adress/." in html
+    assert "/kunskapsbank//" not in html
+    authors = html.index('id="credits-group"')
+    assert html.index('name="language"') < authors < html.index('name="summary"')
+    inline = re.search(r'id="credits-group"[^>]*data-inline-formset="([^"]*)"', html)
+    assert (
+        json.loads(unescape(inline.group(1)))["options"]["addText"] == "Lägg till ytterligare en författare"
+    )
+    assert "Publikationens författare" not in html

@@ -29,8 +29,8 @@ def test_the_bibtex_export_parses_back(client, cited):
     entry = database.entries[0]
     assert entry["ENTRYTYPE"] == "techreport"
     assert entry["year"] == "2021"
-    assert entry["author"] == "Lindqvist, Maria and Brottsförebyggande rådet"
-    assert "Radikalisering \\& \\{demokrati\\}" in entry["title"]
+    assert entry["author"] == "Lindqvist, Maria and {Brottsförebyggande rådet}"
+    assert "Radikalisering \\& \\textbraceleft{}demokrati\\textbraceright{}" in entry["title"]
 
 
 def test_the_ris_export_parses_back(client, cited):
@@ -86,3 +86,40 @@ def test_the_result_list_export_costs_the_same_queries_for_many_items(
 def test_an_unknown_format_is_not_found(client, cited):
     assert client.get(f"/kunskapsbank/{cited.slug}/export/docx/").status_code == 404
     assert client.get("/kunskapsbank/export/docx/").status_code == 404
+
+
+def test_a_brace_in_a_url_or_title_cannot_add_fields_to_the_bibtex_export(client, make_publication):
+    """Issue 14, defect 10: a `}` ended the value early and the rest was read as new fields."""
+    publication = make_publication(
+        "Rapport} , note = {injicerad",
+        summary="Om {klamrar} och \\ snedstreck",
+        external_url="https://example.org/a?b=}, note = {injicerad",
+        authors=[("Forskning och Utveckling, Centrum and Partner", "")],
+    )
+
+    response = client.get(reverse("knowledge_bank:export", args=[publication.slug, "bibtex"]))
+
+    [entry] = bibtexparser.loads(response.content.decode()).entries
+    assert set(entry) == {"ENTRYTYPE", "ID", "title", "author", "year", "language", "abstract", "url"}
+    # The title keeps its own braces, which keep its capitals as written.
+    assert entry["title"] == "{Rapport\\textbraceright{} , note = \\textbraceleft{}injicerad}"
+    assert (
+        entry["abstract"] == "Om \\textbraceleft{}klamrar\\textbraceright{} och \\textbackslash{} snedstreck"
+    )
+    assert entry["url"] == "https://example.org/a?b=%7D,%20note%20=%20%7Binjicerad"
+    # An organisation is one name, whatever commas or "and" it contains.
+    assert entry["author"] == "{Forskning och Utveckling, Centrum and Partner}"
+
+
+def test_a_newline_in_a_value_cannot_end_the_ris_record(client, make_publication):
+    publication = make_publication(
+        "Rapport\r\nER  - \r\n\r\nTY  - JOUR\r\nTI  - Injicerad",
+        summary="Rad ett\nRad två\u2028Rad tre",
+        external_url="https://example.org/rapport",
+    )
+
+    response = client.get(reverse("knowledge_bank:export", args=[publication.slug, "ris"]))
+
+    [record] = rispy.loads(response.content.decode())
+    assert record["title"] == "Rapport ER - TY - JOUR TI - Injicerad"
+    assert record["abstract"] == "Rad ett Rad två Rad tre"

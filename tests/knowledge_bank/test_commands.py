@@ -37,6 +37,28 @@ def test_reindex_rebuilds_the_search_vectors(make_publication):
     assert list(Publication.objects.search("kvarterslopp")) == [publication]
 
 
+@pytest.mark.postgres
+def test_a_reindex_makes_cached_search_pages_out_of_date(client, make_publication, settings):
+    """Issue 14: reindex writes with update(), which sends no signal to the page cache."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    make_publication("Kvarterslopp och trygghet")
+    Publication.objects.update(search_vector=None)
+    assert (
+        "Kvarterslopp och trygghet"
+        not in client.get("/kunskapsbank/", {"q": "kvarterslopp"}).content.decode()
+    )
+
+    call_command("reindex", "--no-files", stdout=io.StringIO(), stderr=io.StringIO())
+
+    response = client.get("/kunskapsbank/", {"q": "kvarterslopp"})
+    assert response["X-Page-Cache"] == "miss"
+    assert "Kvarterslopp och trygghet" in response.content.decode()
+    cache.clear()
+
+
 class Handler(BaseHTTPRequestHandler):
     def do_HEAD(self):
         if self.path == "/ok":
