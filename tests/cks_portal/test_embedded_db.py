@@ -1,7 +1,9 @@
 """The project's own PostgreSQL (cks_portal/embedded_db.py), on a scratch cluster of its own,
 so that these tests run the same with or without DATABASE_URL and leave var/pg alone."""
 
+import os
 import shutil
+import stat
 import subprocess
 import sys
 import uuid
@@ -100,3 +102,21 @@ def test_a_server_another_process_still_holds_is_not_stopped_by_a_test_run(scrat
 
     assert embedded_db.stop_if_unused(scratch_root) is True
     assert not embedded_db.is_running(scratch_root)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root runs the server as another user")
+def test_as_root_a_checkout_in_a_closed_folder_is_opened_just_enough_for_the_server():
+    # Like a checkout under /root (mode 700): the server's system user must pass through it.
+    closed = ROOT / "var" / f"test-pg-closed-{uuid.uuid4().hex[:8]}"
+    closed.mkdir(mode=0o700, parents=True)
+    closed.chmod(0o700)
+    root = closed / "pg"
+    try:
+        url = embedded_db.ensure_running(root)
+
+        with psycopg.connect(url) as conn:
+            assert conn.execute("SELECT 1").fetchone()[0] == 1
+        assert stat.S_IMODE(closed.stat().st_mode) == 0o701
+    finally:
+        embedded_db.stop(root)
+        shutil.rmtree(closed, ignore_errors=True)
