@@ -110,3 +110,13 @@ def test_a_bad_value_stops_the_start_with_a_clear_message(env, message):
 
     assert result.returncode != 0
     assert message in result.stderr
+
+
+def test_the_deploy_check_warns_when_production_would_run_on_the_development_database(settings):
+    from cks_portal.checks import production_needs_its_own_database
+
+    settings.USES_EMBEDDED_DB = True
+    assert [w.id for w in production_needs_its_own_database(None)] == ["cks_portal.W002"]
+
+    settings.USES_EMBEDDED_DB = False
+    assert production_needs_its_own_database(None) == []
