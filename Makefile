@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install lint messages demo clean vnu
+.PHONY: run test install lint messages demo clean vnu db-start db-stop
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,9 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-## Run the site with demo content on http://127.0.0.1:$(PORT) (SQLite unless DATABASE_URL is set).
+## Run the site with demo content on http://127.0.0.1:$(PORT). Without DATABASE_URL it runs on the
+## project's own PostgreSQL under var/pg, which manage.py starts and which keeps running
+## afterwards (`make db-stop` stops it); with DATABASE_URL, on that server.
 run: export DJANGO_DEBUG ?= 1
 run: install
 	$(PY) manage.py migrate --noinput
@@ -22,7 +24,8 @@ run: install
 	$(PY) manage.py create_demo_admin
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-## The whole test suite (PostgreSQL when DATABASE_URL points at it, else SQLite).
+## The whole test suite, on the project's own PostgreSQL (started for the run and stopped after,
+## unless it was already running) or on the server DATABASE_URL names.
 test: install
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
@@ -42,5 +45,13 @@ messages: install
 	DJANGO_DEBUG=1 $(PY) manage.py makemessages -l sv --no-location --no-obsolete --ignore=.venv --ignore=var --ignore=tests
 	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv
 
-clean:
+## The project's own PostgreSQL by hand (data in var/pg; see docs/database.md).
+db-start: install
+	$(PY) -m cks_portal.embedded_db start
+
+db-stop:
+	if [ -x $(PY) ]; then $(PY) -m cks_portal.embedded_db stop; fi
+
+## Everything made here, the local database included (stopped first, so no server outlives it).
+clean: db-stop
 	rm -rf $(VENV) var

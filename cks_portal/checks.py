@@ -18,3 +18,19 @@ def page_cache_needs_a_shared_cache(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.database, deploy=True)
+def production_needs_its_own_database(app_configs, **kwargs):
+    if settings.USES_EMBEDDED_DB:
+        return [
+            Warning(
+                "DATABASE_URL is unset, so the site would use the development server under var/pg.",
+                hint=(
+                    "That server is for `make run` and the tests (fsync off, not installed by "
+                    "`pip install .`). Set DATABASE_URL=postgres://user:password@host:5432/name."
+                ),
+                id="cks_portal.W002",
+            )
+        ]
+    return []

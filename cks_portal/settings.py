@@ -127,15 +127,26 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------------
-DATABASE_URL = envstr("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")
+# PostgreSQL only. Without DATABASE_URL the site uses the project's own server under var/pg
+# (cks_portal/embedded_db.py, docs/database.md). Reading its URL starts nothing: manage.py
+# and the test suite start it, and production sets DATABASE_URL and never comes near it.
+DATABASE_URL = envstr("DATABASE_URL", "")
+USES_EMBEDDED_DB = not DATABASE_URL
+if USES_EMBEDDED_DB:
+    from cks_portal import embedded_db
+
+    DATABASE_URL = embedded_db.url()
 try:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=envint("DB_CONN_MAX_AGE", 60))}
 except ValueError as error:
     raise ImproperlyConfigured(f"DATABASE_URL cannot be parsed: {error}") from None
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured(
+        f"DATABASE_URL must point at PostgreSQL (postgres://user@host:5432/name); got {DATABASE_URL!r}. "
+        "SQLite is no longer supported: unset DATABASE_URL to use the project's own PostgreSQL "
+        "under var/pg, which `make run` and `make test` start."
+    )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

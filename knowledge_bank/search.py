@@ -21,7 +21,7 @@ from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Func, Prefetch, Q, Value
 from django.db.models.functions import Collate, Lower
 from django.http import QueryDict
 from django.urls import reverse
@@ -34,6 +34,18 @@ from cks_portal.models import Topic
 from knowledge_bank.models import Publication, PublicationAuthor
 
 _SLUG = re.compile(r"^[-a-z0-9]{1,100}$")
+# Swedish alphabetical order without an ICU collation (the project's own PostgreSQL, like
+# many builds, has none): lower case, the accents Swedish ignores dropped (é is e, ü is y),
+# and å, ä, ö turned into "{", "|", "}", the three characters after z, compared byte by byte.
+_SWEDISH_LETTERS = ("åäöæøéèêëáàâãíìîïóòôõúùûüýñç", "{|}|}eeeeaaaaiiiioooouuuyync")
+
+
+def swedish_order(field):
+    return Collate(
+        Func(Lower(field), Value(_SWEDISH_LETTERS[0]), Value(_SWEDISH_LETTERS[1]), function="translate"), "C"
+    )
+
+
 MAX_VALUES_PER_FILTER = 20
 _NO_TOPICS = frozenset()
 
@@ -295,7 +307,7 @@ class PublicationSearch:
             publications = publications.annotate(rank=search.rank(F("search_vector"), search_query))
             return publications.order_by("-rank", "-year", "pk")
         if self.sort == "title":
-            title = Collate("title", "sv-SE-x-icu") if search.uses_postgres() else Lower("title")
+            title = swedish_order("title") if search.uses_postgres() else Lower("title")
             return publications.order_by(title, "pk")
         return publications.order_by(*NEWEST)
 

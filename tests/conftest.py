@@ -1,9 +1,31 @@
 import io
+import os
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+
+
+def pytest_sessionstart(session):
+    """Without DATABASE_URL the suite runs on the project's own PostgreSQL (var/pg): start it
+    before pytest-django creates the test database, unless it already runs."""
+    if os.environ.get("DATABASE_URL"):
+        return
+    from cks_portal import embedded_db
+
+    embedded_db.hold()
+    session.config._cks_started_embedded_db = not embedded_db.is_running()
+    embedded_db.ensure_running()
+
+
+def pytest_unconfigure(config):
+    # After pytest-django has dropped the test database. A server that was already running
+    # (`make run`), or that another process still uses, keeps running.
+    if getattr(config, "_cks_started_embedded_db", False):
+        from cks_portal import embedded_db
+
+        embedded_db.stop_if_unused()
 
 
 def pytest_collection_modifyitems(config, items):
@@ -120,7 +142,9 @@ def staff_client(two_factor_on, django_user_model, client):
     def make(group_name=None, username=None):
         if group_name is None:
             username = username or "chief"
-            user = django_user_model.objects.create_superuser(username, f"{username}@example.org", "pw-" + username)
+            user = django_user_model.objects.create_superuser(
+                username, f"{username}@example.org", "pw-" + username
+            )
         else:
             username = username or f"staff{len(made) + 1}"
             user = make_staff(django_user_model, username, group_name, email=f"{username}@example.org")

@@ -9,8 +9,12 @@ import tarfile
 import psycopg
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
+from psycopg.conninfo import make_conninfo
+
+from cks_portal import embedded_db
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -19,7 +23,15 @@ CONTENT_APPS = {"cks_portal", "support", "news", "knowledge_bank", "auth"}
 
 def dsn(name):
     s = connection.settings_dict
-    return f"postgresql://{s['USER']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{name}"
+    # Keywords rather than a URL: the host may be a socket folder (the project's own server).
+    return make_conninfo(user=s["USER"], host=s["HOST"] or "127.0.0.1", port=s["PORT"] or 5432, dbname=name)
+
+
+def pg_tool(name):
+    """The project's own server's pg_dump/pg_restore (an older client refuses a newer server)."""
+    if settings.USES_EMBEDDED_DB:
+        return str(embedded_db.bin_dir() / name)
+    return shutil.which(name)
 
 
 def row_counts(conninfo):
@@ -40,16 +52,18 @@ def restore_db():
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.mark.skipif(not shutil.which("pg_dump"), reason="pg_dump is not installed")
+@pytest.mark.skipif(not pg_tool("pg_dump"), reason="pg_dump is not installed")
 def test_a_dump_restores_into_an_empty_database_with_the_same_content(restore_db, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("load_demo", stdout=io.StringIO())
     source = dsn(connection.settings_dict["NAME"])
     dump = tmp_path / "cks.dump"
 
-    subprocess.run(["pg_dump", "--format=custom", "--no-owner", f"--file={dump}", source], check=True)
     subprocess.run(
-        ["pg_restore", "--no-owner", "--exit-on-error", f"--dbname={dsn(restore_db)}", str(dump)],
+        [pg_tool("pg_dump"), "--format=custom", "--no-owner", f"--file={dump}", source], check=True
+    )
+    subprocess.run(
+        [pg_tool("pg_restore"), "--no-owner", "--exit-on-error", f"--dbname={dsn(restore_db)}", str(dump)],
         check=True,
     )
     with tarfile.open(tmp_path / "media.tar.gz", "w:gz") as archive:

@@ -63,7 +63,8 @@ def servers(static_root, tmp_path):
     s = connection.settings_dict
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
-        "DATABASE_URL": f"postgres://{s['USER']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}",
+        # The host may be a socket folder (the project's own server): quoted, it fits in a URL.
+        "DATABASE_URL": f"postgres://{s['USER']}@{urllib.parse.quote(s['HOST'] or '127.0.0.1', safe='')}:{s['PORT'] or 5432}/{s['NAME']}",
         "REDIS_URL": REDIS_URL,
         "DJANGO_SECRET_KEY": "scale-out-test-" + "k" * 40,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
