@@ -16,6 +16,7 @@ sets DATABASE_URL and never reaches this module.
 Command line: `python -m cks_portal.embedded_db start|stop|status|url`.
 """
 
+import atexit
 import contextlib
 import fcntl
 import hashlib
@@ -128,6 +129,8 @@ def hold(root=DEFAULT_ROOT):
     marker = open(root / "users", "a")  # noqa: SIM115 - kept open for the process's lifetime
     fcntl.flock(marker, fcntl.LOCK_SH)
     _held[root] = marker
+    # Closing it at exit is what a crash does too; doing it ourselves keeps the interpreter quiet.
+    atexit.register(release, root)
 
 
 def release(root=DEFAULT_ROOT):
