@@ -46,7 +46,7 @@ class RegistrationForm(forms.ModelForm):
             _("personal data"),
         )
         self.helper = FormHelper()
-        # The form is posted back to the event page, which keeps it and its errors in one place.
+        # The form is posted back to its own page, which keeps it and its errors in one place.
         self.helper.form_action = ""
         self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import connection, models, transaction
+from django.db import connection, models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
@@ -413,6 +413,12 @@ class Event(Publishable):
     def get_ics_url(self):
         return reverse("news:event_ics", kwargs={"slug": self.slug})
 
+    def get_registration_url(self):
+        """The page with the registration form. The form has a page of its own so that the
+        event page, like every page a reader only reads, sets no cookie (the form's CSRF
+        token is one)."""
+        return reverse("news:register", kwargs={"slug": self.slug})
+
     def clean(self):
         super().clean()
         errors = {}
@@ -469,26 +475,6 @@ class Event(Publishable):
         if self.capacity is None:
             return None
         return max(self.capacity - confirmed_count, 0)
-
-    def fill_free_seats(self):
-        """Moves people up from the waiting list, first in line first, while seats are free.
-
-        Call it inside a transaction that holds this event's row lock (`select_for_update`), as
-        `Registration.cancel` does. Returns the registrations that got a seat.
-        """
-        if self.start <= timezone.now():
-            return []
-        waiting = Registration.objects.waiting_line().filter(event=self)
-        if self.capacity is not None:
-            confirmed = Registration.objects.filter(event=self, status=RegistrationStatus.CONFIRMED).count()
-            waiting = waiting[: max(self.capacity - confirmed, 0)]
-        promoted = list(waiting)
-        now = timezone.now()
-        for registration in promoted:
-            registration.status = RegistrationStatus.CONFIRMED
-            registration.confirmed_at = now
-            registration.save(update_fields=["status", "confirmed_at", "updated_at"])
-        return promoted
 
     @property
     def free_seats(self):
@@ -598,60 +584,6 @@ class Registration(models.Model):
         from news.registration import status_url
 
         return status_url(self)
-
-    @classmethod
-    def register(cls, event, *, name, email, organisation, needs="", language="sv"):
-        """Registers a person, or updates their registration when the address is already there.
-
-        Returns (registration, created). The event row is locked for the transaction, so two
-        people sending the form at the same moment are counted one after the other and the
-        seats are never overbooked. Raises RegistrationClosed when the event takes none.
-        """
-        now = timezone.now()
-        with transaction.atomic():
-            event = Event.objects.select_for_update().get(pk=event.pk)
-            if not event.registration_is_open:
-                raise RegistrationClosed(event.registration_closed_reason)
-            details = {"name": name, "organisation": organisation, "needs": needs, "language": language}
-            existing = cls.objects.filter(event=event, email__iexact=email).first()
-            if existing and existing.status != RegistrationStatus.CANCELLED:
-                for field, value in details.items():
-                    setattr(existing, field, value)
-                existing.email = email
-                existing.save()
-                return existing, False
-            confirmed = cls.objects.filter(event=event, status=RegistrationStatus.CONFIRMED).count()
-            seat_free = event.capacity is None or confirmed < event.capacity
-            registration = existing or cls(event=event)
-            for field, value in {**details, "email": email}.items():
-                setattr(registration, field, value)
-            registration.consent = True
-            registration.queued_at = now
-            registration.cancelled_at = None
-            if seat_free:
-                registration.status = RegistrationStatus.CONFIRMED
-                registration.confirmed_at = now
-            else:
-                registration.status = RegistrationStatus.WAITLISTED
-                registration.confirmed_at = None
-            registration.save()
-            return registration, True
-
-    def cancel(self):
-        """Cancels the registration and gives a freed seat to the first on the waiting list.
-
-        Returns the registrations that moved up (at most one, unless seats were added).
-        """
-        with transaction.atomic():
-            event = Event.objects.select_for_update().get(pk=self.event_id)
-            current = Registration.objects.select_for_update().get(pk=self.pk)
-            if current.status == RegistrationStatus.CANCELLED:
-                return []
-            current.status = RegistrationStatus.CANCELLED
-            current.cancelled_at = timezone.now()
-            current.save()
-            self.status, self.cancelled_at = current.status, current.cancelled_at
-            return event.fill_free_seats()
 
     @property
     def is_confirmed(self):
