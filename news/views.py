@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from cks_portal import page_cache, search
@@ -325,6 +326,9 @@ def _registration_breadcrumbs(registration):
     return _event_breadcrumbs(registration.event)
 
 
+# The personal pages show a person's details: never kept in the shared page cache or by a
+# browser or proxy (never_cache sends Cache-Control: private, no-store among others).
+@never_cache
 def registration_status(request, slug, token):
     """The registrant's own page: confirmed, on the waiting list (and where) or cancelled."""
     registration, problem = _registration_from_link(request, slug, token)
@@ -343,6 +347,7 @@ def registration_status(request, slug, token):
     )
 
 
+@never_cache
 def registration_cancel(request, slug, token):
     """Asks before cancelling (GET), cancels on POST and tells whoever moves up from the waiting list."""
     registration, problem = _registration_from_link(request, slug, token)
