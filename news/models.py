@@ -253,6 +253,11 @@ class NewsItem(Publishable):
         verbose_name_plural = _("news items")
 
     def save(self, *args, **kwargs):
+        if self.image and not self.image._committed:
+            # A new upload: stored without its location and camera metadata (issue 14).
+            cleaned, width, height = images.without_metadata(self.image)
+            self.image = cleaned
+            self.image_width, self.image_height = width, height
         super().save(*args, **kwargs)
         if self.image:
             images.make_renditions(self.image, RENDITION_WIDTHS)
