@@ -1,3 +1,4 @@
+import zipfile
 from datetime import timedelta
 from pathlib import PurePosixPath
 
@@ -19,7 +20,10 @@ from cks_portal import search
 from cks_portal.i18n import active_language
 from cks_portal.models import Topic
 from cks_portal.richtext import RichTextField
+from knowledge_bank.files import check_pdf_content
 from news import images
+
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 # Widths of the renditions drawn from every news image; wider ones than the original are skipped.
 RENDITION_WIDTHS = (480, 800, 1200)
@@ -176,6 +180,62 @@ def validate_attachment_size(file):
                 "size": round(file.size / 1024 / 1024, 1),
                 "max": settings.NEWS_ATTACHMENT_MAX_BYTES // 1024 // 1024,
             },
+        )
+
+
+def _is_docx(file):
+    file.seek(0)
+    try:
+        with zipfile.ZipFile(file) as archive:
+            names = set(archive.namelist())
+            return "[Content_Types].xml" in names and "word/document.xml" in names
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    finally:
+        file.seek(0)
+
+
+def _is_odt(file):
+    file.seek(0)
+    try:
+        with zipfile.ZipFile(file) as archive:
+            # An OpenDocument file names its type in a small, uncompressed first member.
+            if "mimetype" not in archive.namelist() or archive.getinfo("mimetype").file_size > 100:
+                return False
+            return archive.read("mimetype").strip() == ODT_MIMETYPE
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        return False
+    finally:
+        file.seek(0)
+
+
+def validate_programme(file):
+    """An event's programme is what its name says: a PDF that opens, a Word document or an
+    OpenDocument text, checked by content (the PDF check is the knowledge bank's). Run after
+    the extension and size validators; a stored file was checked when it was uploaded."""
+    if getattr(file, "_committed", False):
+        return
+    extension = PurePosixPath(file.name).suffix.lower()
+    if extension == ".pdf":
+        try:
+            check_pdf_content(file)
+        except ValidationError as error:
+            if error.code != "not_pdf":
+                raise
+            raise ValidationError(
+                _("The file is named like a PDF, but its content is not a PDF."), code="not_pdf"
+            ) from None
+    elif extension == ".docx" and not _is_docx(file):
+        raise ValidationError(
+            _("The file is named like a Word document, but its content is not a Word document."),
+            code="not_docx",
+        )
+    elif extension == ".odt" and not _is_odt(file):
+        raise ValidationError(
+            _(
+                "The file is named like an OpenDocument text, but its content is not an OpenDocument document."
+            ),
+            code="not_odt",
         )
 
 
@@ -367,6 +427,7 @@ class Event(Publishable):
         validators=[
             FileExtensionValidator(["pdf", "docx", "odt"]),
             validate_attachment_size,
+            validate_programme,
         ],
         help_text=_("A PDF, Word or OpenDocument file with the programme."),
     )
