@@ -1,5 +1,5 @@
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Layout, Submit
+from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
@@ -54,7 +54,7 @@ class RegistrationForm(forms.ModelForm):
             "email",
             "organisation",
             "needs",
-            "consent",
+            Field("consent", template="news/_consent_field.html"),
             Div("website", css_class="hp-field", aria_hidden="true"),
             Submit("register", _("Register")),
         )

@@ -86,7 +86,11 @@ def test_the_rich_text_editor_speaks_swedish_and_has_room_to_write(page, site_ur
     area.wait_for()
 
     menu = page.locator(".prose-menubar").first
-    for english, swedish in [("bold", "Fetstil"), ("unordered list", "Punktlista"), ("insert link", "Infoga länk")]:
+    for english, swedish in [
+        ("bold", "Fetstil"),
+        ("unordered list", "Punktlista"),
+        ("insert link", "Infoga länk"),
+    ]:
         expect(menu.locator(f'[title="{swedish}"][aria-label="{swedish}"]')).to_have_count(1)
         expect(menu.locator(f'[title="{english}"]')).to_have_count(0)
     expect(menu.locator(".prose-menubar__option h2")).to_have_text("Rubrik 2")

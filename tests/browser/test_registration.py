@@ -28,7 +28,12 @@ def test_a_visitor_registers_for_the_demo_seminar_and_gets_an_email(page, site_u
     page.get_by_label("E-postadress").fill("asa.oberg@example.se")
     page.get_by_label("Organisation").fill("Borås Stad")
     page.get_by_label("Särskilda behov").fill("Vegetarisk kost")
-    page.get_by_label("Jag har läst").check()
+    # A click on the words ticks the box: box and words are one unit, side by side.
+    page.get_by_text("Jag har läst hur mina uppgifter").click()
+    assert page.get_by_label("Jag har läst").is_checked()
+    box = page.get_by_label("Jag har läst").bounding_box()
+    words = page.get_by_text("Jag har läst hur mina uppgifter").bounding_box()
+    assert abs(box["y"] - words["y"]) < words["height"] and box["x"] < words["x"]
     page.get_by_role("button", name="Anmäl dig").click()
 
     # The page after sending says only "check your e-mail"; the e-mail has the personal link.

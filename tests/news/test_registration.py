@@ -535,3 +535,17 @@ def test_behind_a_proxy_the_rate_limit_counts_each_visitor_not_the_proxy(client,
     assert register("a@example.se", "203.0.113.7").status_code == 302
     assert register("b@example.se", "198.51.100.4").status_code == 302
     assert register("c@example.se", "203.0.113.7").status_code == 429
+
+
+def test_the_consent_box_sits_inside_its_label_so_both_are_one_clickable_unit(client, db):
+    event = make_seminar()
+
+    for response in (client.get(event.get_registration_url()), _register(client, event, consent="")):
+        body = response.content.decode()
+        label = re.search(r'<label[^>]*for="id_consent"[^>]*>(.*?)</label>', body, re.S)
+        assert label, "the consent box has no label of its own"
+        assert re.search(r'<input[^>]*type="checkbox"[^>]*name="consent"', label.group(1))
+        assert "Jag har läst hur mina uppgifter används" in label.group(1)
+    # After an error the box says so and points to the message.
+    assert 'aria-invalid="true"' in body and 'aria-describedby="error_1_id_consent"' in body
+    assert re.search(r'id="error_1_id_consent"[^>]*>\s*(<strong>)?Kryssa i rutan', body)
