@@ -86,6 +86,11 @@ class EventAdmin(PublishableAdmin):
     inlines = [RegistrationInline]
     list_filter = ["state", "registration_mode", "topics"]
     date_hierarchy = "start"
+    # Latest first, as the news list: the events editors work on (the coming ones, then the
+    # ones just held, whose registrations are followed up) are on the first page, and years
+    # of past events come after them instead of before. The model's order (soonest first)
+    # is kept for the public calendar.
+    ordering = ["-start", "-pk"]
     search_fields = ["title", "summary", "body", "venue", "organiser"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
