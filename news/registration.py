@@ -82,7 +82,8 @@ def cancel_url(registration):
 
 def _send(request, registration, template):
     """Sends one e-mail in the registrant's language. A failing mail server is logged, not
-    shown as an error: the registration is saved and the page shows the same links."""
+    shown as an error: the registration stays saved, and the page after sending tells people
+    to write to us if no e-mail arrives (the e-mail is the only way to the personal link)."""
     with translation.override(registration.language):
         context = {
             "registration": registration,
