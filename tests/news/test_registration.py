@@ -121,7 +121,9 @@ def test_when_the_seats_are_taken_the_form_says_so_and_the_next_one_waits(client
     # Someone without a seat is asked to leave the waiting list, not to free a seat.
     assert "lämna väntelistan" in message.body
     assert "någon annan kan få platsen" not in message.body
-    assert "nummer 1" in client.get(_link_in(message)).content.decode()
+    status_page = client.get(_link_in(message)).content.decode()
+    assert "nummer 1" in status_page
+    assert "Lämna väntelistan" in status_page
 
 
 def test_the_same_email_again_adds_no_registration_and_changes_nothing(client, db):
