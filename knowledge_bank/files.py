@@ -13,11 +13,8 @@ logger = logging.getLogger(__name__)
 
 
 def validate_pdf(file):
-    """Refuse a file over the size limit, one that does not start like a PDF, and one that
-    pypdf cannot open."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
+    """Refuse a file over the knowledge bank's size limit, one that does not start like a PDF,
+    and one that pypdf cannot open."""
     limit = settings.KNOWLEDGE_BANK_MAX_UPLOAD_MB
     if file.size > limit * 1024 * 1024:
         raise ValidationError(
@@ -27,6 +24,15 @@ def validate_pdf(file):
             code="too_large",
             params={"size": describe_size(file.size), "limit": limit},
         )
+    check_pdf_content(file)
+
+
+def check_pdf_content(file):
+    """Refuse a file that does not start like a PDF, or that pypdf cannot open. Without a size
+    limit: the caller applies its own (news attachments share this check)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
     file.seek(0)
     head = file.read(1024)
     file.seek(0)

@@ -1,7 +1,7 @@
 import csv
 
 from django.contrib import admin, messages
-from django.db import models, transaction
+from django.db import models
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -87,6 +87,11 @@ class EventAdmin(PublishableAdmin):
     inlines = [RegistrationInline]
     list_filter = ["state", "registration_mode", "topics"]
     date_hierarchy = "start"
+    # Latest first, as the news list: the events editors work on (the coming ones, then the
+    # ones just held, whose registrations are followed up) are on the first page, and years
+    # of past events come after them instead of before. The model's order (soonest first)
+    # is kept for the public calendar.
+    ordering = ["-start", "-pk"]
     search_fields = ["title", "summary", "body", "venue", "organiser"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
@@ -127,11 +132,7 @@ class EventAdmin(PublishableAdmin):
         super().save_model(request, obj, form, change)
         if change and "capacity" in form.changed_data and obj.registration_mode == "form":
             # More seats: the waiting list moves up at once and the people are told.
-            with transaction.atomic():
-                locked = Event.objects.select_for_update().get(pk=obj.pk)
-                promoted = locked.fill_free_seats()
-            for registration in promoted:
-                reg.send_promotion(request, registration)
+            promoted = reg.fill_free_seats(request, obj)
             if promoted:
                 self.message_user(
                     request,
@@ -216,8 +217,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     def cancel_registrations(self, request, queryset):
         cancelled = 0
         for registration in queryset.exclude(status=RegistrationStatus.CANCELLED).select_related("event"):
-            for promoted in registration.cancel():
-                reg.send_promotion(request, promoted)
+            reg.cancel(request, registration)
             cancelled += 1
         self.message_user(
             request, gettext("%(count)s registrations cancelled.") % {"count": cancelled}, messages.SUCCESS

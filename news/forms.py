@@ -1,5 +1,5 @@
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Layout, Submit
+from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
@@ -46,7 +46,7 @@ class RegistrationForm(forms.ModelForm):
             _("personal data"),
         )
         self.helper = FormHelper()
-        # The form is posted back to the event page, which keeps it and its errors in one place.
+        # The form is posted back to its own page, which keeps it and its errors in one place.
         self.helper.form_action = ""
         self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(
@@ -54,7 +54,7 @@ class RegistrationForm(forms.ModelForm):
             "email",
             "organisation",
             "needs",
-            "consent",
+            Field("consent", template="news/_consent_field.html"),
             Div("website", css_class="hp-field", aria_hidden="true"),
             Submit("register", _("Register")),
         )

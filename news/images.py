@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 
@@ -46,6 +46,21 @@ def validate_image(file):
             if image.format not in ALLOWED_FORMATS:
                 raise ValidationError(_("Upload a JPEG, PNG or WebP image."))
             image.verify()
+        # verify() reads a PNG's checksums but not a JPEG's pixels: a file cut off while it
+        # was copied passes it and fails later, while the copies are drawn. Decoding every
+        # pixel now (the size is known to be bounded) turns that into a message at upload.
+        file.seek(0)
+        with Image.open(file) as image:
+            try:
+                image.load()
+            except OSError:
+                raise ValidationError(
+                    _(
+                        "The image file is not whole: it ends before the picture does, perhaps because "
+                        "it was cut off when it was copied or downloaded. Save or export it again and "
+                        "upload the new file."
+                    )
+                ) from None
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError):
         raise ValidationError(
             _("The file is not an image this site can show. Upload a JPEG, PNG or WebP image.")
@@ -53,6 +68,34 @@ def validate_image(file):
     finally:
         if position is not None:
             file.seek(position)
+
+
+def without_metadata(file):
+    """The uploaded image again, as a file without the metadata a camera or phone writes into
+    it (EXIF with the GPS position, camera and owner, XMP, comments), so the stored original
+    gives away no more than the picture does. The turn the EXIF orientation asked for is made
+    on the pixels first, so the picture still shows the right way up. The colour profile is
+    kept. A JPEG is encoded once more at high quality; PNG stays lossless.
+
+    Returns (file, width, height)."""
+    file.seek(0)
+    with Image.open(file) as original:
+        image_format = original.format
+        icc_profile = original.info.get("icc_profile")
+        image = ImageOps.exif_transpose(original)
+        if image is original:
+            image = original.copy()
+    buffer = BytesIO()
+    options = {"icc_profile": icc_profile} if icc_profile else {}
+    if image_format == "JPEG":
+        if image.mode not in ("RGB", "L", "CMYK"):
+            image = image.convert("RGB")
+        image.save(buffer, "JPEG", quality=92, optimize=True, **options)
+    elif image_format == "WEBP":
+        image.save(buffer, "WEBP", quality=92, **options)
+    else:
+        image.save(buffer, "PNG", optimize=True, **options)
+    return ContentFile(buffer.getvalue(), name=PurePosixPath(file.name).name), image.width, image.height
 
 
 def rendition_name(name, width):

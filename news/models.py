@@ -1,3 +1,4 @@
+import zipfile
 from datetime import timedelta
 from pathlib import PurePosixPath
 
@@ -5,7 +6,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import connection, models, transaction
+from django.db import connection, models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
@@ -19,7 +20,10 @@ from cks_portal import search
 from cks_portal.i18n import active_language
 from cks_portal.models import Topic
 from cks_portal.richtext import RichTextField
+from knowledge_bank.files import check_pdf_content
 from news import images
+
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 # Widths of the renditions drawn from every news image; wider ones than the original are skipped.
 RENDITION_WIDTHS = (480, 800, 1200)
@@ -179,6 +183,62 @@ def validate_attachment_size(file):
         )
 
 
+def _is_docx(file):
+    file.seek(0)
+    try:
+        with zipfile.ZipFile(file) as archive:
+            names = set(archive.namelist())
+            return "[Content_Types].xml" in names and "word/document.xml" in names
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    finally:
+        file.seek(0)
+
+
+def _is_odt(file):
+    file.seek(0)
+    try:
+        with zipfile.ZipFile(file) as archive:
+            # An OpenDocument file names its type in a small, uncompressed first member.
+            if "mimetype" not in archive.namelist() or archive.getinfo("mimetype").file_size > 100:
+                return False
+            return archive.read("mimetype").strip() == ODT_MIMETYPE
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        return False
+    finally:
+        file.seek(0)
+
+
+def validate_programme(file):
+    """An event's programme is what its name says: a PDF that opens, a Word document or an
+    OpenDocument text, checked by content (the PDF check is the knowledge bank's). Run after
+    the extension and size validators; a stored file was checked when it was uploaded."""
+    if getattr(file, "_committed", False):
+        return
+    extension = PurePosixPath(file.name).suffix.lower()
+    if extension == ".pdf":
+        try:
+            check_pdf_content(file)
+        except ValidationError as error:
+            if error.code != "not_pdf":
+                raise
+            raise ValidationError(
+                _("The file is named like a PDF, but its content is not a PDF."), code="not_pdf"
+            ) from None
+    elif extension == ".docx" and not _is_docx(file):
+        raise ValidationError(
+            _("The file is named like a Word document, but its content is not a Word document."),
+            code="not_docx",
+        )
+    elif extension == ".odt" and not _is_odt(file):
+        raise ValidationError(
+            _(
+                "The file is named like an OpenDocument text, but its content is not an OpenDocument document."
+            ),
+            code="not_odt",
+        )
+
+
 def validate_news_slug(value):
     # /nyheter/rss/ and /nyheter/atom/ are the feeds.
     if value in {"rss", "atom"}:
@@ -253,6 +313,11 @@ class NewsItem(Publishable):
         verbose_name_plural = _("news items")
 
     def save(self, *args, **kwargs):
+        if self.image and not self.image._committed:
+            # A new upload: stored without its location and camera metadata (issue 14).
+            cleaned, width, height = images.without_metadata(self.image)
+            self.image = cleaned
+            self.image_width, self.image_height = width, height
         super().save(*args, **kwargs)
         if self.image:
             images.make_renditions(self.image, RENDITION_WIDTHS)
@@ -362,6 +427,7 @@ class Event(Publishable):
         validators=[
             FileExtensionValidator(["pdf", "docx", "odt"]),
             validate_attachment_size,
+            validate_programme,
         ],
         help_text=_("A PDF, Word or OpenDocument file with the programme."),
     )
@@ -412,6 +478,12 @@ class Event(Publishable):
 
     def get_ics_url(self):
         return reverse("news:event_ics", kwargs={"slug": self.slug})
+
+    def get_registration_url(self):
+        """The page with the registration form. The form has a page of its own so that the
+        event page, like every page a reader only reads, sets no cookie (the form's CSRF
+        token is one)."""
+        return reverse("news:register", kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()
@@ -469,26 +541,6 @@ class Event(Publishable):
         if self.capacity is None:
             return None
         return max(self.capacity - confirmed_count, 0)
-
-    def fill_free_seats(self):
-        """Moves people up from the waiting list, first in line first, while seats are free.
-
-        Call it inside a transaction that holds this event's row lock (`select_for_update`), as
-        `Registration.cancel` does. Returns the registrations that got a seat.
-        """
-        if self.start <= timezone.now():
-            return []
-        waiting = Registration.objects.waiting_line().filter(event=self)
-        if self.capacity is not None:
-            confirmed = Registration.objects.filter(event=self, status=RegistrationStatus.CONFIRMED).count()
-            waiting = waiting[: max(self.capacity - confirmed, 0)]
-        promoted = list(waiting)
-        now = timezone.now()
-        for registration in promoted:
-            registration.status = RegistrationStatus.CONFIRMED
-            registration.confirmed_at = now
-            registration.save(update_fields=["status", "confirmed_at", "updated_at"])
-        return promoted
 
     @property
     def free_seats(self):
@@ -598,60 +650,6 @@ class Registration(models.Model):
         from news.registration import status_url
 
         return status_url(self)
-
-    @classmethod
-    def register(cls, event, *, name, email, organisation, needs="", language="sv"):
-        """Registers a person, or updates their registration when the address is already there.
-
-        Returns (registration, created). The event row is locked for the transaction, so two
-        people sending the form at the same moment are counted one after the other and the
-        seats are never overbooked. Raises RegistrationClosed when the event takes none.
-        """
-        now = timezone.now()
-        with transaction.atomic():
-            event = Event.objects.select_for_update().get(pk=event.pk)
-            if not event.registration_is_open:
-                raise RegistrationClosed(event.registration_closed_reason)
-            details = {"name": name, "organisation": organisation, "needs": needs, "language": language}
-            existing = cls.objects.filter(event=event, email__iexact=email).first()
-            if existing and existing.status != RegistrationStatus.CANCELLED:
-                for field, value in details.items():
-                    setattr(existing, field, value)
-                existing.email = email
-                existing.save()
-                return existing, False
-            confirmed = cls.objects.filter(event=event, status=RegistrationStatus.CONFIRMED).count()
-            seat_free = event.capacity is None or confirmed < event.capacity
-            registration = existing or cls(event=event)
-            for field, value in {**details, "email": email}.items():
-                setattr(registration, field, value)
-            registration.consent = True
-            registration.queued_at = now
-            registration.cancelled_at = None
-            if seat_free:
-                registration.status = RegistrationStatus.CONFIRMED
-                registration.confirmed_at = now
-            else:
-                registration.status = RegistrationStatus.WAITLISTED
-                registration.confirmed_at = None
-            registration.save()
-            return registration, True
-
-    def cancel(self):
-        """Cancels the registration and gives a freed seat to the first on the waiting list.
-
-        Returns the registrations that moved up (at most one, unless seats were added).
-        """
-        with transaction.atomic():
-            event = Event.objects.select_for_update().get(pk=self.event_id)
-            current = Registration.objects.select_for_update().get(pk=self.pk)
-            if current.status == RegistrationStatus.CANCELLED:
-                return []
-            current.status = RegistrationStatus.CANCELLED
-            current.cancelled_at = timezone.now()
-            current.save()
-            self.status, self.cancelled_at = current.status, current.cancelled_at
-            return event.fill_free_seats()
 
     @property
     def is_confirmed(self):

@@ -1,4 +1,12 @@
-"""The registrant's side of a registration: their personal link, their e-mail, the rate limit.
+"""Registration for events: the one place where people are registered, cancelled and moved up
+from the waiting list, and where they are e-mailed about it. The public views and the admin
+only call the functions here.
+
+Only the owner of a mailbox learns anything about the registration made with it: the page
+after sending the form is the same whatever happened (a seat, the waiting list, an address
+that was already registered), and what happened is told by e-mail. A second registration with
+a known address changes nothing; the owner is e-mailed their personal link instead, so nobody
+can read, change or cancel somebody else's registration by typing their address.
 
 The personal link carries the registration's id and the moment it stops working (the end of
 the event), signed with the site's secret key, so nobody can guess or alter it and no extra
@@ -12,9 +20,12 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.mail import send_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+
+from news.models import Event, Registration, RegistrationClosed, RegistrationStatus
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +82,8 @@ def cancel_url(registration):
 
 def _send(request, registration, template):
     """Sends one e-mail in the registrant's language. A failing mail server is logged, not
-    shown as an error: the registration is saved and the page shows the same links."""
+    shown as an error: the registration stays saved, and the page after sending tells people
+    to write to us if no e-mail arrives (the e-mail is the only way to the personal link)."""
     with translation.override(registration.language):
         context = {
             "registration": registration,
@@ -79,6 +91,7 @@ def _send(request, registration, template):
             "status_url": request.build_absolute_uri(status_url(registration)),
             "cancel_url": request.build_absolute_uri(cancel_url(registration)),
             "site_name": settings.SITE_NAME,
+            "site_contact_email": settings.SITE_CONTACT_EMAIL,
         }
         subject = " ".join(render_to_string(f"news/email/{template}_subject.txt", context).split())
         body = render_to_string(f"news/email/{template}.txt", context)
@@ -90,14 +103,91 @@ def _send(request, registration, template):
     return True
 
 
-def send_confirmation(request, registration):
-    """Tells the person that they have a seat or a place on the waiting list."""
-    return _send(request, registration, "registration_received")
+def _send_on_commit(request, registration, template):
+    """Sends the e-mail once the transaction that changed the registration is committed, so
+    nobody is told about a seat that a rollback took back. Outside a transaction it goes at once."""
+    transaction.on_commit(lambda: _send(request, registration, template))
 
 
-def send_promotion(request, registration):
-    """Tells someone on the waiting list that a seat has become free for them."""
-    return _send(request, registration, "registration_promoted")
+def register(request, event, *, name, email, organisation, needs="", language="sv"):
+    """Registers a person for an event and e-mails them what happened.
+
+    - A new address gets a seat, or a place on the waiting list when the seats are taken; the
+      e-mail says which and carries the personal link.
+    - An address already registered (confirmed or waiting) changes nothing: its owner is
+      e-mailed their personal link and told that the form was sent again with their address.
+    - An address whose registration was cancelled registers anew, as a new address would.
+
+    The caller shows the same page in every case. Returns (registration, created). The event
+    row is locked for the transaction, so two people sending the form at the same moment are
+    counted one after the other and the seats are never overbooked. Raises RegistrationClosed
+    when the event takes no registrations.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        if not event.registration_is_open:
+            raise RegistrationClosed(event.registration_closed_reason)
+        existing = Registration.objects.filter(event=event, email__iexact=email).first()
+        if existing and existing.status != RegistrationStatus.CANCELLED:
+            _send_on_commit(request, existing, "registration_repeated")
+            return existing, False
+        confirmed = Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED).count()
+        registration = existing or Registration(event=event)
+        registration.name, registration.email = name, email
+        registration.organisation, registration.needs = organisation, needs
+        registration.language = language
+        registration.consent = True
+        registration.queued_at = now
+        registration.cancelled_at = None
+        if event.capacity is None or confirmed < event.capacity:
+            registration.status = RegistrationStatus.CONFIRMED
+            registration.confirmed_at = now
+        else:
+            registration.status = RegistrationStatus.WAITLISTED
+            registration.confirmed_at = None
+        registration.save()
+        _send_on_commit(request, registration, "registration_received")
+        return registration, True
+
+
+def fill_free_seats(request, event):
+    """Moves people up from the waiting list, first in line first, while seats are free, and
+    e-mails each of them. Returns the registrations that got a seat.
+
+    Locks the event row, so it can run beside registrations and cancellations of the same
+    event (call it after more seats were given, or after a cancellation)."""
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        if event.start <= timezone.now():
+            return []
+        waiting = Registration.objects.waiting_line().filter(event=event)
+        if event.capacity is not None:
+            confirmed = Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED).count()
+            waiting = waiting[: max(event.capacity - confirmed, 0)]
+        promoted = list(waiting)
+        now = timezone.now()
+        for registration in promoted:
+            registration.status = RegistrationStatus.CONFIRMED
+            registration.confirmed_at = now
+            registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+            _send_on_commit(request, registration, "registration_promoted")
+        return promoted
+
+
+def cancel(request, registration):
+    """Cancels the registration; a freed seat goes to the first on the waiting list, who is
+    e-mailed. Cancelling twice changes nothing. Returns the registrations that moved up."""
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=registration.event_id)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status == RegistrationStatus.CANCELLED:
+            return []
+        current.status = RegistrationStatus.CANCELLED
+        current.cancelled_at = timezone.now()
+        current.save()
+        registration.status, registration.cancelled_at = current.status, current.cancelled_at
+        return fill_free_seats(request, event)
 
 
 def rate_limited(request):

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from cks_portal import page_cache, search
 from cks_portal.models import EDITOR_FIELDS_LEFT_OUT, Topic
@@ -186,78 +188,114 @@ def past_events(request):
     )
 
 
-def event_detail(request, slug):
-    """The event page. For an event with the form on this site it also takes the registration:
-    the form is posted back here, so errors are shown beside the fields with the input kept."""
-    event = _visible_or_404(
+def _event_or_404(request, slug):
+    return _visible_or_404(
         request,
         Event.objects.select_related("updated_by").defer(*EDITOR_FIELDS_LEFT_OUT).with_registration_counts(),
         slug,
     )
-    form = None
-    status = 200
-    if event.takes_registrations_here and event.registration_is_open:
-        if request.method == "POST":
-            form = RegistrationForm(request.POST)
-            valid = form.is_valid()
-            if reg.rate_limited(request):
-                form.add_error(
-                    None,
-                    _(
-                        "You have sent the form many times in a short while. Please wait up to "
-                        "%(minutes)s minutes and try again, or write to us if you need help."
-                    )
-                    % {"minutes": max(round(settings.REGISTRATION_RATE_WINDOW / 60), 1)},
-                )
-                status = 429
-            elif valid and form.is_spam:
-                form.add_error(
-                    None,
-                    _(
-                        "The form could not be sent because the hidden field “Leave this field empty” "
-                        "was filled in. Empty it and send the form again."
-                    ),
-                )
-                status = 400
-            elif valid:
-                try:
-                    registration, _created = Registration.register(
-                        event,
-                        name=form.cleaned_data["name"],
-                        email=form.cleaned_data["email"],
-                        organisation=form.cleaned_data["organisation"],
-                        needs=form.cleaned_data["needs"],
-                        language=get_language(),
-                    )
-                except RegistrationClosed as closed:
-                    form.add_error(None, str(closed))
-                    status = 409
-                else:
-                    reg.send_confirmation(request, registration)
-                    return redirect(reg.status_url(registration))
-            else:
-                status = 400
-        else:
-            form = RegistrationForm()
-    elif request.method == "POST":
-        if not event.takes_registrations_here:
-            return HttpResponseNotAllowed(["GET", "HEAD"])
-        # Registration closed while the form was open; the page says why.
-        status = 409
+
+
+@require_safe
+def event_detail(request, slug):
+    """The event page. It only links to the registration form (`register`), which has a page
+    of its own: the form's CSRF token is a cookie, and a reader of the event page gets none."""
+    event = _event_or_404(request, slug)
     return render(
         request,
         "news/event_detail.html",
         {
             "event": event,
-            "form": form,
             "absolute_url": request.build_absolute_uri(event.get_absolute_url()),
             "breadcrumbs": [
                 (reverse("news:calendar"), _("Calendar")),
                 (event.get_absolute_url(), event.title),
             ],
         },
+    )
+
+
+def _registration_error(request, form):
+    """(message, status) when a valid-looking submission must not be registered, else (None, None)."""
+    if reg.rate_limited(request):
+        minutes = max(round(settings.REGISTRATION_RATE_WINDOW / 60), 1)
+        message = _(
+            "You have sent the form many times in a short while. Please wait up to "
+            "%(minutes)s minutes and try again, or write to us if you need help."
+        ) % {"minutes": minutes}
+        return message, 429
+    if form.is_valid() and form.is_spam:
+        message = _(
+            "The form could not be sent because the hidden field “Leave this field empty” "
+            "was filled in. Empty it and send the form again."
+        )
+        return message, 400
+    return None, None
+
+
+def register(request, slug):
+    """The registration form of an event. Errors are shown beside the fields with the input
+    kept; a registration ends on the same page (`registration_sent`) whatever happened, and
+    the e-mail tells the owner of the address the rest."""
+    event = _event_or_404(request, slug)
+    if not event.takes_registrations_here:
+        raise Http404
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    form = None
+    status = 200
+    if not event.registration_is_open:
+        status = 409 if request.method == "POST" else 200  # closed while the form was open
+    elif request.method == "POST":
+        form = RegistrationForm(request.POST)
+        message, status = _registration_error(request, form)
+        if message:
+            form.add_error(None, message)
+        elif form.is_valid():
+            try:
+                reg.register(
+                    request,
+                    event,
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    organisation=form.cleaned_data["organisation"],
+                    needs=form.cleaned_data["needs"],
+                    language=get_language(),
+                )
+            except RegistrationClosed as closed:
+                form.add_error(None, str(closed))
+                status = 409
+            else:
+                return redirect("news:registration_sent", slug=event.slug)
+        else:
+            status = 400
+    else:
+        form = RegistrationForm()
+    return render(
+        request,
+        "news/register.html",
+        {"event": event, "form": form, "breadcrumbs": _event_breadcrumbs(event, _("Register"))},
         status=status,
     )
+
+
+@require_safe
+def registration_sent(request, slug):
+    """The page after sending the form: the same for everyone, so it tells a visitor nothing
+    about a registration made with the address they typed."""
+    event = _event_or_404(request, slug)
+    if not event.takes_registrations_here:
+        raise Http404
+    return render(
+        request,
+        "news/registration_sent.html",
+        {"event": event, "breadcrumbs": _event_breadcrumbs(event, _("Register"))},
+    )
+
+
+def _event_breadcrumbs(event, *extra):
+    crumbs = [(reverse("news:calendar"), _("Calendar")), (event.get_absolute_url(), event.title)]
+    return crumbs + [(event.get_registration_url(), title) for title in extra]
 
 
 def _registration_from_link(request, slug, token):
@@ -285,10 +323,12 @@ def _registration_from_link(request, slug, token):
 
 
 def _registration_breadcrumbs(registration):
-    event = registration.event
-    return [(reverse("news:calendar"), _("Calendar")), (event.get_absolute_url(), event.title)]
+    return _event_breadcrumbs(registration.event)
 
 
+# The personal pages show a person's details: never kept in the shared page cache or by a
+# browser or proxy (never_cache sends Cache-Control: private, no-store among others).
+@never_cache
 def registration_status(request, slug, token):
     """The registrant's own page: confirmed, on the waiting list (and where) or cancelled."""
     registration, problem = _registration_from_link(request, slug, token)
@@ -307,14 +347,14 @@ def registration_status(request, slug, token):
     )
 
 
+@never_cache
 def registration_cancel(request, slug, token):
     """Asks before cancelling (GET), cancels on POST and tells whoever moves up from the waiting list."""
     registration, problem = _registration_from_link(request, slug, token)
     if problem:
         return problem
     if request.method == "POST":
-        for promoted in registration.cancel():
-            reg.send_promotion(request, promoted)
+        reg.cancel(request, registration)
         return redirect(reg.status_url(registration))
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])

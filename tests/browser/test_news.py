@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import make_staff
 
@@ -71,3 +72,33 @@ def test_the_news_pages_fit_a_320_pixel_screen(page, site_url):
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 320px"
+
+
+def test_the_rich_text_editor_speaks_swedish_and_has_room_to_write(page, site_url, django_user_model):
+    make_staff(django_user_model, "redaktor", "Redaktör")
+    page.goto(site_url + "/admin/login/")
+    page.fill("#id_username", "redaktor")
+    page.fill("#id_password", "pw-redaktor")
+    page.click("input[type=submit]")
+
+    page.goto(site_url + "/admin/news/newsitem/add/")
+    area = page.locator(".prose-editor .ProseMirror[contenteditable]").first
+    area.wait_for()
+
+    menu = page.locator(".prose-menubar").first
+    for english, swedish in [
+        ("bold", "Fetstil"),
+        ("unordered list", "Punktlista"),
+        ("insert link", "Infoga länk"),
+    ]:
+        expect(menu.locator(f'[title="{swedish}"][aria-label="{swedish}"]')).to_have_count(1)
+        expect(menu.locator(f'[title="{english}"]')).to_have_count(0)
+    expect(menu.locator(".prose-menubar__option h2")).to_have_text("Rubrik 2")
+    area.click()
+    page.keyboard.type("Rubrik")
+    page.keyboard.press("Control+Alt+2")  # the editor's shortcut for a level-2 heading
+    assert "<h2>Rubrik</h2>" in page.locator("#id_body").input_value()
+    # The block-style button now shows the heading, in Swedish too.
+    expect(menu.locator('.prose-menubar__selected [title="Rubrik 2"]')).to_have_count(1)
+    # Several lines tall before anything is written, not one.
+    assert area.bounding_box()["height"] >= 200

@@ -220,7 +220,7 @@ def test_a_registration_race_across_both_servers_never_overbooks(servers):
     for number in range(12):
         browser = Browser()
         base = servers[number % 2]
-        token, _html = browser.csrf(base + event.get_absolute_url())
+        token, _html = browser.csrf(base + event.get_registration_url())
         forms.append((browser, base, token, number))
 
     def register(form):
@@ -234,7 +234,7 @@ def test_a_registration_race_across_both_servers_never_overbooks(servers):
             "consent": "on",
             "website": "",
         }
-        return browser.request(base + event.get_absolute_url(), data)[0]
+        return browser.request(base + event.get_registration_url(), data)[0]
 
     with ThreadPoolExecutor(max_workers=12) as pool:
         statuses = list(pool.map(register, forms))

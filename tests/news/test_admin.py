@@ -90,3 +90,18 @@ def test_an_item_with_an_image_can_be_saved_again_without_a_new_upload(client, d
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.title == "Ny rubrik" and item.image
+
+
+def test_the_admins_event_list_puts_the_latest_events_first(db, staff_client):
+    from cks_portal.roles import EDITOR
+    from tests.news.conftest import make_event
+
+    make_event("for-tio-ar-sedan", days_ahead=-3650, title="Gammalt evenemang")
+    make_event("forra-manaden", days_ahead=-30, title="Förra månadens evenemang")
+    make_event("nasta-vecka", days_ahead=7, title="Nästa veckas evenemang")
+    editor = staff_client(EDITOR)
+
+    body = editor.get("/admin/news/event/").content.decode()
+
+    positions = [body.index(title) for title in ("Nästa veckas", "Förra månadens", "Gammalt evenemang")]
+    assert positions == sorted(positions)

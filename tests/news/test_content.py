@@ -153,7 +153,7 @@ def test_the_event_page_shows_the_registration_deadline_and_json_ld(client, demo
     ).content.decode()
 
     assert "Via webbplatsen" in body
-    assert 'name="email"' in body
+    assert 'href="/kalender/kunskapsseminarium-forebyggande-av-valdsbejakande-extremism/anmalan/"' in body
     assert "senast" in body
     assert "Kaffe serveras från 09.00." in body
     assert '"@type": "Event"' in body

@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 import threading
 import time
 from datetime import timedelta
@@ -10,17 +11,22 @@ from django.core import mail, signing
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
-from django.test import override_settings
+from django.test import RequestFactory, override_settings
 from django.utils import timezone, translation
 
 from news import registration as reg
-from news.models import Registration, RegistrationMode, RegistrationStatus
+from news.models import Event, Registration, RegistrationMode, RegistrationStatus
 from tests.conftest import make_staff
 from tests.news.conftest import make_event
 
 CONFIRMED = RegistrationStatus.CONFIRMED
 WAITLISTED = RegistrationStatus.WAITLISTED
 CANCELLED = RegistrationStatus.CANCELLED
+
+# Real transactions: the e-mails are sent when the registration's transaction commits.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SENT_PAGE = "Kolla din e-post"
 
 
 @pytest.fixture(autouse=True)
@@ -57,7 +63,17 @@ def _form(email="anna@example.se", **extra):
 
 
 def _register(client, event, **extra):
-    return client.post(event.get_absolute_url(), _form(**extra))
+    return client.post(event.get_registration_url(), _form(**extra))
+
+
+def _register_directly(event, **details):
+    """Registers through the service, as the form does, for tests about what follows."""
+    return reg.register(RequestFactory().get("/"), event, **details)
+
+
+def _link_in(message):
+    """The path of the personal link in an e-mail."""
+    return re.search(r"https?://testserver(\S+/anmalan/[^/\s]+/)\s", message.body).group(1)
 
 
 def test_registering_confirms_a_seat_and_sends_an_email_with_a_cancel_link(client, db):
@@ -67,21 +83,22 @@ def test_registering_confirms_a_seat_and_sends_an_email_with_a_cancel_link(clien
 
     registration = Registration.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reg.status_url(registration)
+    assert response["Location"] == f"{event.get_registration_url()}skickad/"
+    assert SENT_PAGE in client.get(response["Location"]).content.decode()
     assert registration.status == CONFIRMED
     assert registration.consent and registration.language == "sv"
     (message,) = mail.outbox
     assert message.to == ["anna@example.se"]
     assert "Anmälan bekräftad" in message.subject
     assert "http://testserver" + reg.cancel_url(registration) in message.body
-    page = client.get(response["Location"]).content.decode()
+    page = client.get(_link_in(message)).content.decode()
     assert "Du är anmäld" in page
 
 
 def test_the_email_is_written_in_the_language_of_the_form(client, db):
     event = make_seminar()
 
-    client.post("/en" + event.get_absolute_url(), _form())
+    client.post("/en" + event.get_registration_url(), _form())
 
     registration = Registration.objects.get()
     assert registration.language == "en"
@@ -93,26 +110,45 @@ def test_when_the_seats_are_taken_the_form_says_so_and_the_next_one_waits(client
     event = make_seminar(capacity=1)
     _register(client, event, email="forst@example.se")
 
-    page = client.get(event.get_absolute_url()).content.decode()
-    assert "Seminariet är fullt" in page
+    for page in (event.get_absolute_url(), event.get_registration_url()):
+        assert "Evenemanget är fullbokat" in client.get(page).content.decode()
 
-    response = _register(client, event, email="sen@example.se")
+    _register(client, event, email="sen@example.se")
     waiting = Registration.objects.get(email="sen@example.se")
     assert waiting.status == WAITLISTED
-    assert "väntelistan" in mail.outbox[-1].subject.lower()
-    assert "nummer 1" in client.get(response["Location"]).content.decode()
+    message = mail.outbox[-1]
+    assert "väntelistan" in message.subject.lower()
+    # Someone without a seat is asked to leave the waiting list, not to free a seat.
+    assert "lämna väntelistan" in message.body
+    assert "någon annan kan få platsen" not in message.body
+    status_page = client.get(_link_in(message)).content.decode()
+    assert "nummer 1" in status_page
+    assert "Lämna väntelistan" in status_page
 
 
-def test_the_same_email_again_updates_the_registration_instead_of_adding_one(client, db):
+def test_the_same_email_again_adds_no_registration_and_changes_nothing(client, db):
     event = make_seminar()
     _register(client, event, email="anna@example.se")
 
     _register(client, event, email="ANNA@Example.se", name="Anna Å. Berg", needs="")
 
     registration = Registration.objects.get()
-    assert registration.name == "Anna Å. Berg"
-    assert registration.needs == ""
+    assert registration.name == "Anna Åberg"
+    assert registration.needs == "Glutenfri kost"
     assert registration.status == CONFIRMED
+    assert [m.to for m in mail.outbox] == [["anna@example.se"], ["anna@example.se"]]
+    assert "redan anmäld" in mail.outbox[-1].subject
+
+
+def test_someone_who_cancelled_can_register_again(client, db):
+    event = make_seminar()
+    _register(client, event, email="anna@example.se")
+    client.post(reg.cancel_url(Registration.objects.get()))
+
+    _register(client, event, email="anna@example.se", name="Anna Å. Berg")
+
+    registration = Registration.objects.get()
+    assert registration.status == CONFIRMED and registration.name == "Anna Å. Berg"
 
 
 def test_the_database_refuses_a_second_registration_with_the_same_address(db):
@@ -131,6 +167,7 @@ def test_after_the_deadline_the_form_is_closed_with_a_message(client, db):
 
     assert 'name="email"' not in page
     assert "Anmälan stängde" in page
+    assert "Anmälan stängde" in client.get(event.get_registration_url()).content.decode()
     assert response.status_code == 409
     assert not Registration.objects.exists()
 
@@ -142,10 +179,13 @@ def test_registrations_are_taken_through_the_last_day_in_swedish_time(client, db
     assert _register(client, event).status_code == 302
 
 
-def test_an_event_without_the_form_takes_no_posts(client, db):
+def test_an_event_page_takes_no_posts_and_an_event_without_the_form_has_no_form_page(client, db):
     event = make_event("annat")
 
     assert client.post(event.get_absolute_url(), _form()).status_code == 405
+    assert client.post(make_seminar().get_absolute_url(), _form()).status_code == 405
+    assert client.get(event.get_registration_url()).status_code == 404
+    assert client.post(event.get_registration_url(), _form()).status_code == 404
 
 
 def test_errors_are_shown_beside_their_fields_and_the_input_stays(client, db):
@@ -167,7 +207,7 @@ def test_errors_are_shown_beside_their_fields_and_the_input_stays(client, db):
 def test_errors_come_in_english_on_the_english_page(client, db):
     event = make_seminar()
 
-    body = client.post("/en" + event.get_absolute_url(), _form(name="")).content.decode()
+    body = client.post("/en" + event.get_registration_url(), _form(name="")).content.decode()
 
     assert "Write your name." in body
 
@@ -195,7 +235,7 @@ def test_the_rate_limit_stops_a_client_that_sends_too_often(client, db):
     assert "Vänta upp till 10 minuter" in response.content.decode()
     assert 'value="p4@example.se"' in response.content.decode()
     assert Registration.objects.count() == 3
-    other = client.post(event.get_absolute_url(), _form(email="x@example.se"), REMOTE_ADDR="10.0.0.9")
+    other = client.post(event.get_registration_url(), _form(email="x@example.se"), REMOTE_ADDR="10.0.0.9")
     assert other.status_code == 302
 
 
@@ -309,20 +349,35 @@ def test_the_retention_period_comes_from_the_settings(db):
     assert not Registration.objects.exists()
 
 
-def test_a_reader_of_other_pages_still_gets_no_cookie_but_the_form_sets_the_csrf_cookie(client, db):
-    event = make_seminar()
-    plain = make_event("utan-anmalan")
+def test_a_reader_of_any_event_page_gets_no_cookie_and_the_form_page_says_it_sets_one(client, db):
+    call_command("load_demo", stdout=io.StringIO())
+    make_seminar()
+    make_seminar("fullt", capacity=1)
+    _register_directly(Event.objects.get(slug="fullt"), name="A", email="a@example.se", organisation="O")
+    make_seminar("stangt", deadline_days=-1)
+    make_event("utan-anmalan")
+    client.cookies.clear()
 
-    assert not client.get("/kalender/").cookies
-    assert not client.get(plain.get_absolute_url()).cookies
-    assert "csrftoken" in client.get(event.get_absolute_url()).cookies
+    pages = ["/kalender/", "/kalender/tidigare/", "/en/kalender/"]
+    for event in Event.objects.published():
+        pages += [event.get_absolute_url(), "/en" + event.get_absolute_url()]
+    assert len(pages) > 10
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert not response.cookies, url
+
+    translation.activate("sv")  # the requests to /en/ left English active in this thread
+    form_page = client.get(make_seminar("med-formular").get_registration_url())
+    assert "csrftoken" in form_page.cookies
+    assert "säkerhetscookie" in form_page.content.decode()
 
 
 def test_the_form_is_protected_by_csrf(db):
     from django.test import Client
 
     event = make_seminar()
-    response = Client(enforce_csrf_checks=True).post(event.get_absolute_url(), _form())
+    response = Client(enforce_csrf_checks=True).post(event.get_registration_url(), _form())
 
     assert response.status_code == 403
     assert not Registration.objects.exists()
@@ -333,7 +388,7 @@ def test_the_event_page_with_the_form_uses_one_query_whatever_the_registrations(
 ):
     event = make_seminar(capacity=3)
     for n in range(5):
-        Registration.register(event, name="N", email=f"n{n}@example.se", organisation="O")
+        _register_directly(event, name="N", email=f"n{n}@example.se", organisation="O")
 
     with django_assert_num_queries(1):
         assert client.get(event.get_absolute_url()).status_code == 200
@@ -345,7 +400,7 @@ def test_an_editor_sees_counts_and_registrations_and_exports_them_as_csv(
     client.force_login(make_staff(django_user_model, "redaktor", "Redaktör"))
     event = make_seminar(capacity=1, title="Seminarium om våld")
     for n, name in enumerate(["Åsa Öberg", "Jörgen Ärlig", "=HYPERLINK(1)"]):
-        Registration.register(event, name=name, email=f"p{n}@example.se", organisation="Borås Stad")
+        _register_directly(event, name=name, email=f"p{n}@example.se", organisation="Borås Stad")
     make_seminar("annat")
 
     with django_assert_max_num_queries(12):
@@ -371,8 +426,8 @@ def test_an_editor_sees_counts_and_registrations_and_exports_them_as_csv(
 def test_cancelling_in_the_admin_moves_the_waiting_list_up(client, db, django_user_model):
     client.force_login(make_staff(django_user_model, "redaktor", "Redaktör"))
     event = make_seminar(capacity=1)
-    first, _ = Registration.register(event, name="A", email="a@example.se", organisation="O")
-    second, _ = Registration.register(event, name="B", email="b@example.se", organisation="O")
+    first, _ = _register_directly(event, name="A", email="a@example.se", organisation="O")
+    second, _ = _register_directly(event, name="B", email="b@example.se", organisation="O")
 
     client.post(
         "/admin/news/registration/", {"action": "cancel_registrations", "_selected_action": [first.pk]}
@@ -393,7 +448,7 @@ def test_twenty_simultaneous_registrations_never_overbook_five_seats():
     def register(n):
         try:
             start.wait()
-            Registration.register(event, name=f"P{n}", email=f"p{n}@example.se", organisation="O")
+            _register_directly(event, name=f"P{n}", email=f"p{n}@example.se", organisation="O")
         except Exception as error:  # any error at all fails the test below
             errors.append(error)
         finally:
@@ -421,11 +476,10 @@ def test_the_privacy_page_states_the_retention_period_and_automatic_deletion(cli
 
 
 def test_more_seats_in_the_admin_move_the_waiting_list_up_and_tell_them(client, db, django_user_model):
-    import re
-
     client.force_login(make_staff(django_user_model, "redaktor", "Redaktör"))
     event = make_seminar(capacity=1)
-    regs = [Registration.register(event, name=n, email=f"{n}@example.se", organisation="O")[0] for n in "abc"]
+    regs = [_register_directly(event, name=n, email=f"{n}@example.se", organisation="O")[0] for n in "abc"]
+    mail.outbox.clear()
     html = client.get(f"/admin/news/event/{event.pk}/change/").content.decode()
     version = re.search(r'name="_based_on_version" value="(\d+)"', html).group(1)
     start, end = timezone.localtime(event.start), timezone.localtime(event.end)
@@ -474,7 +528,7 @@ def test_behind_a_proxy_the_rate_limit_counts_each_visitor_not_the_proxy(client,
 
     def register(email, visitor):
         return client.post(
-            event.get_absolute_url(),
+            event.get_registration_url(),
             _form(email=email),
             REMOTE_ADDR="127.0.0.1",
             HTTP_X_FORWARDED_FOR=f"{visitor}, 127.0.0.1",
@@ -483,3 +537,17 @@ def test_behind_a_proxy_the_rate_limit_counts_each_visitor_not_the_proxy(client,
     assert register("a@example.se", "203.0.113.7").status_code == 302
     assert register("b@example.se", "198.51.100.4").status_code == 302
     assert register("c@example.se", "203.0.113.7").status_code == 429
+
+
+def test_the_consent_box_sits_inside_its_label_so_both_are_one_clickable_unit(client, db):
+    event = make_seminar()
+
+    for response in (client.get(event.get_registration_url()), _register(client, event, consent="")):
+        body = response.content.decode()
+        label = re.search(r'<label[^>]*for="id_consent"[^>]*>(.*?)</label>', body, re.S)
+        assert label, "the consent box has no label of its own"
+        assert re.search(r'<input[^>]*type="checkbox"[^>]*name="consent"', label.group(1))
+        assert "Jag har läst hur mina uppgifter används" in label.group(1)
+    # After an error the box says so and points to the message.
+    assert 'aria-invalid="true"' in body and 'aria-describedby="error_1_id_consent"' in body
+    assert re.search(r'id="error_1_id_consent"[^>]*>\s*(<strong>)?Kryssa i rutan', body)
