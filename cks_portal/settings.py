@@ -296,11 +296,13 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
-# The number of proxies in front of the site that append to X-Forwarded-For (0 = none).
-AXES_IPWARE_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# The number of reverse proxies in front of the site that append to X-Forwarded-For (nginx as
+# docs/deployment.md sets it up = 1; none = 0). cks_portal/client_address.py finds the client's
+# address from it for the lockout, the registration rate limit and the logs.
+TRUSTED_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"AXES_PROXY_COUNT must be 0 or more; got {TRUSTED_PROXY_COUNT}")
+AXES_CLIENT_IP_CALLABLE = "cks_portal.client_address.client_address"
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
