@@ -27,6 +27,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from cks_portal.cache import cache_recovered
+
 GENERATION_KEY = "page-cache:generation"
 CONTENT_APPS = ("cks_portal", "support", "news", "knowledge_bank")
 
@@ -162,6 +164,8 @@ def connect_signals():
             post_save.connect(bump, sender=model, dispatch_uid=f"page-cache-save-{model._meta.label}")
             post_delete.connect(bump, sender=model, dispatch_uid=f"page-cache-delete-{model._meta.label}")
     m2m_changed.connect(bump, dispatch_uid="page-cache-m2m")
+    # A save while Redis was down could not start a new generation; start one when it is back.
+    cache_recovered.connect(bump, dispatch_uid="page-cache-cache-recovered")
 
 
 class PageCacheMiddleware:

@@ -311,22 +311,31 @@ SECURITY_CONTACT = envstr("CKS_SECURITY_CONTACT", "mailto:boras.stad@boras.se")
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# One shared cache for every app server when REDIS_URL is set; local memory otherwise.
+# One shared cache for every app server when REDIS_URL is set; local memory otherwise. The
+# cache holds only copies, so a Redis outage must cost no page: the backend
+# (cks_portal/cache.py) treats a failing Redis as empty, and the timeouts below bound what a
+# Redis that accepts connections and never answers can cost (a local Redis answers in well
+# under a millisecond).
 REDIS_URL = envstr("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cks_portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "cks",
             "TIMEOUT": 300,
+            "OPTIONS": {
+                "socket_connect_timeout": envint("REDIS_CONNECT_TIMEOUT_MS", 250) / 1000,
+                "socket_timeout": envint("REDIS_TIMEOUT_MS", 500) / 1000,
+            },
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Sessions live in the database (they survive a restart and are seen by every app server),
-# read through the cache.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions live in the database only. Only staff have sessions, so it is one primary-key read
+# per staff request; with a cached copy (cached_db) a logout or a two-factor step written while
+# Redis was down would leave the older copy in Redis, to come back when Redis does.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Logs: one JSON object per line (LOG_FORMAT=json, the production default) or plain text.
 LOG_FORMAT = envstr("LOG_FORMAT", "text" if DEBUG else "json")
