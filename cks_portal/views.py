@@ -125,6 +125,7 @@ def security_txt(request):
 
 @require_GET
 def robots_txt(request):
+    # The sitemap index; it lists the paged section sitemaps.
     sitemap_url = request.build_absolute_uri("/sitemap.xml")
     lines = [
         "User-agent: *",
