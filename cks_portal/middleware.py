@@ -74,9 +74,7 @@ class HttpMethodMiddleware:
             response["Allow"] = allow
             response["Content-Length"] = "0"
             return response
-        response = HttpResponseNotAllowed(self.ALLOWED + ("OPTIONS",))
-        response["Allow"] = allow
-        return response
+        return HttpResponseNotAllowed((*self.ALLOWED, "OPTIONS"))
 
 
 class PublicGZipMiddleware(GZipMiddleware):
