@@ -187,6 +187,10 @@ QUERY_PARAMETERS = {
 }
 
 
+# Never looked up: the health probes must answer without the cache, whatever state it is in.
+NEVER_CACHED = {"healthz", "readyz"}
+
+
 def page_key(request):
     """The cache key of this request's page, or None if it carries a parameter its URL does
     not read (request.resolver_match must be set)."""
@@ -232,6 +236,8 @@ class PageCacheMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not settings.PAGE_CACHE_SECONDS or not self.is_cacheable_request(request):
+            return None
+        if request.resolver_match.view_name in NEVER_CACHED:
             return None
         key = page_key(request)
         if key is None:

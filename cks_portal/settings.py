@@ -224,6 +224,8 @@ EMAIL_PORT = envint("EMAIL_PORT", 25)
 EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+# Where EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend writes (the end-to-end tests).
+EMAIL_FILE_PATH = envstr("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "CKS-portalen <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
