@@ -44,7 +44,7 @@ REDIS_URL = "redis://127.0.0.1:6379/5"
 HTTPS_PORT, HTTP_PORT = 18143, 18180
 APP_PORT, KILLED_APP_PORT, HANGING_APP_PORT = 18110, 18111, 18112
 KILLED_REDIS_PORT, HANGING_REDIS_PORT = 18150, 18151
-STAFF_PASSWORD = "e2e-Lösenord-som-är-långt"  # noqa: S105 -- a throwaway account in a throwaway database
+STAFF_PASSWORD = "e2e-Lösenord-som-är-långt"
 RATE_LIMIT = 3
 
 pytestmark = pytest.mark.e2e
@@ -238,7 +238,7 @@ def site(tmp_path_factory):
     (root / "media").mkdir(parents=True)
     mail = tmp / "mail"
     mail.mkdir()
-    os.chmod(tmp, 0o755)  # nginx's workers read static and media from here
+    os.chmod(tmp, 0o755)  # noqa: S103 -- nginx's workers read static and media from here
 
     # A fresh database of its own, migrated and filled with the demo content.
     database = f"cks_e2e_{uuid.uuid4().hex[:8]}"
@@ -274,20 +274,24 @@ def site(tmp_path_factory):
             .strip()
             .splitlines()[-1]
         )
-        run([python, "-c", "import redis; redis.Redis.from_url(%r).flushdb()" % REDIS_URL], env)
+        run([python, "-c", f"import redis; redis.Redis.from_url({REDIS_URL!r}).flushdb()"], env)
 
         # A self-signed certificate for the host name.
         certificate, key = tmp / "fullchain.pem", tmp / "privkey.pem"
         run(
-            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
-            + ["-subj", f"/CN={HOST}", "-keyout", str(key), "-out", str(certificate)],
+            [
+                *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"),
+                *("-subj", f"/CN={HOST}", "-keyout", str(key), "-out", str(certificate)),
+            ],
             env,
         )
 
         # Redis for the outage: one we start and later kill, and one that hangs.
         killed_redis = subprocess.Popen(
-            ["redis-server", "--port", str(KILLED_REDIS_PORT), "--bind", "127.0.0.1"]
-            + ["--save", "", "--appendonly", "no"],
+            [
+                *("redis-server", "--port", str(KILLED_REDIS_PORT), "--bind", "127.0.0.1"),
+                *("--save", "", "--appendonly", "no"),
+            ],
             stdout=subprocess.DEVNULL,
         )
         processes.append(killed_redis)
@@ -304,7 +308,9 @@ def site(tmp_path_factory):
             if port != APP_PORT:
                 app_env["GUNICORN_WORKERS"] = "1"
             processes.append(
-                subprocess.Popen([gunicorn, "-c", "cks_portal/gunicorn.conf.py", "cks_portal.wsgi"], cwd=ROOT, env=app_env)
+                subprocess.Popen(
+                    [gunicorn, "-c", "cks_portal/gunicorn.conf.py", "cks_portal.wsgi"], cwd=ROOT, env=app_env
+                )
             )
 
         site_file = tmp / "site.conf"
@@ -333,7 +339,11 @@ def site(tmp_path_factory):
         site = Site()
         site.tmp, site.mail, site.killed_redis = tmp, mail, killed_redis
         site.totp_key = data["key"]
-        site.event, site.published_file, site.draft_file = data["event"], data["published_file"], data["draft_file"]
+        site.event, site.published_file, site.draft_file = (
+            data["event"],
+            data["published_file"],
+            data["draft_file"],
+        )
         site.setup_seconds = time.monotonic() - started
         yield site
     finally:
@@ -521,7 +531,9 @@ def test_a_registration_goes_round_trip_and_the_rate_limit_counts_real_clients(s
     statuses = []
     for number in range(RATE_LIMIT):
         token = visitor.csrf(site.event)
-        statuses.append(visitor.post(site.event, registration_form(token, f"person{number}@example.se")).status)
+        statuses.append(
+            visitor.post(site.event, registration_form(token, f"person{number}@example.se")).status
+        )
     assert all(status in (200, 302) for status in statuses), statuses
 
     # The confirmation e-mail carries the personal link, and it opens.
