@@ -89,14 +89,21 @@ def test_the_redis_cache_stores_and_reads_back(settings):
 
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/15",
+            "BACKEND": "cks_portal.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/5",
+            "KEY_PREFIX": "cks-test",
         }
     }
     cache = caches["default"]
     cache.set("cks-test", {"å": 1}, 10)
 
     assert cache.get("cks-test") == {"å": 1}
+    assert cache.get_many(["cks-test", "missing"]) == {"cks-test": {"å": 1}}
+    assert cache.add("cks-test", 2) is False
+    assert cache.is_available()
+    # A working Redis behaves as Django's backend: incr of a missing key is an error.
+    with pytest.raises(ValueError):
+        cache.incr("cks-test-missing")
     cache.delete("cks-test")
 
 
