@@ -34,5 +34,12 @@ def pre_fork(server, worker):
     generation before a worker is forked. The cyclic garbage collector then no longer scans
     Django's tens of thousands of long-lived objects during requests (a pause of up to
     ~70 ms in the knowledge-bank search benchmark), and the workers keep sharing those pages
-    with the master instead of copying them when the collector touches them."""
+    with the master instead of copying them when the collector touches them.
+
+    The URLconf, and with it every view module, is imported here too: Django does it on the
+    first request otherwise, and each new worker (one every few thousand requests) would
+    answer its first request, a health probe perhaps, half a second late."""
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 -- imported for its side effect
     gc.freeze()

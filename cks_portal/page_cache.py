@@ -26,6 +26,9 @@ from django.db import connection
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.http import urlencode
+
+from cks_portal.cache import cache_recovered
 
 GENERATION_KEY = "page-cache:generation"
 CONTENT_APPS = ("cks_portal", "support", "news", "knowledge_bank")
@@ -162,33 +165,65 @@ def connect_signals():
             post_save.connect(bump, sender=model, dispatch_uid=f"page-cache-save-{model._meta.label}")
             post_delete.connect(bump, sender=model, dispatch_uid=f"page-cache-delete-{model._meta.label}")
     m2m_changed.connect(bump, dispatch_uid="page-cache-m2m")
+    # A save while Redis was down could not start a new generation; start one when it is back.
+    cache_recovered.connect(bump, dispatch_uid="page-cache-cache-recovered")
+
+
+# The query parameters each cacheable URL reads, by URL name. A page is stored and served under
+# its path plus these parameters only; a request with any other parameter is rendered and not
+# stored, so made-up parameters cannot fill the cache with copies of one page, and a view that
+# starts reading a parameter not listed here is merely not cached, never served wrongly.
+QUERY_PARAMETERS = {
+    "search": {"q"},
+    "support:index": {"language", "audience", "page"},
+    "news:index": {"q", "topic", "year", "page"},
+    "news:calendar": {"page"},
+    "news:past_events": {"page"},
+    "knowledge_bank:index": {"q", "topic", "type", "language", "decade", "sort", "page"},
+    "knowledge_bank:export_results": {"q", "topic", "type", "language", "decade", "sort"},
+    "sitemap-section": {"p"},
+    "hsds:services": {"page", "per_page", "modified_after", "search", "full"},
+    "hsds:organizations": {"page", "per_page"},
+}
+
+
+# Never looked up: the health probes must answer without the cache, whatever state it is in.
+NEVER_CACHED = {"healthz", "readyz"}
+
+
+def page_key(request):
+    """The cache key of this request's page, or None if it carries a parameter its URL does
+    not read (request.resolver_match must be set)."""
+    allowed = QUERY_PARAMETERS.get(request.resolver_match.view_name, set())
+    if not allowed.issuperset(request.GET):
+        return None
+    params = sorted((name, value) for name in request.GET for value in request.GET.getlist(name))
+    # Scheme and host too: robots.txt and the sitemaps print absolute URLs.
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(params)}"
+    return PAGE_KEY + hashlib.sha256(url.encode()).hexdigest()
 
 
 class PageCacheMiddleware:
     """Last in MIDDLEWARE, right before the views: every other middleware (security headers,
-    CSP, language, conditional GET) still runs on a page served from the cache."""
+    CSP, language, conditional GET) still runs on a page served from the cache. The page is
+    looked up in process_view, once the URL is resolved and its parameters are known."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        seconds = settings.PAGE_CACHE_SECONDS
-        if not seconds or not self.is_cacheable_request(request):
-            return self.get_response(request)
-        key = PAGE_KEY + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-        number, values = current(key)
-        response = values.get(key)
-        if response is not None:
-            response["X-Page-Cache"] = "hit"
-            return response
         response = self.get_response(request)
+        lookup = getattr(request, "_page_cache_lookup", None)
+        if lookup is None or response.get("X-Page-Cache") == "hit":
+            return response
+        key, number = lookup
         if not self.is_cacheable_response(request, response):
             return response
         now = timezone.now()
         until = min(
             moment
             for moment in (
-                now + datetime.timedelta(seconds=seconds),
+                now + datetime.timedelta(seconds=settings.PAGE_CACHE_SECONDS),
                 getattr(request, "_page_cache_until", None),
             )
             if moment is not None
@@ -197,6 +232,21 @@ class PageCacheMiddleware:
         if timeout >= 1:
             cache.set(key, (number, response), timeout)
         response["X-Page-Cache"] = "miss"
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not settings.PAGE_CACHE_SECONDS or not self.is_cacheable_request(request):
+            return None
+        if request.resolver_match.view_name in NEVER_CACHED:
+            return None
+        key = page_key(request)
+        if key is None:
+            return None
+        number, values = current(key)
+        request._page_cache_lookup = (key, number)
+        response = values.get(key)
+        if response is not None:
+            response["X-Page-Cache"] = "hit"
         return response
 
     @staticmethod

@@ -90,6 +90,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "cks_portal.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before anything renders: OPTIONS, TRACE and other methods never get the page.
+    "cks_portal.middleware.HttpMethodMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -236,6 +238,8 @@ EMAIL_PORT = envint("EMAIL_PORT", 25)
 EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+# Where EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend writes (the end-to-end tests).
+EMAIL_FILE_PATH = envstr("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "CKS-portalen <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -310,11 +314,13 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
-# The number of proxies in front of the site that append to X-Forwarded-For (0 = none).
-AXES_IPWARE_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# The number of reverse proxies in front of the site that append to X-Forwarded-For (nginx as
+# docs/deployment.md sets it up = 1; none = 0). cks_portal/client_address.py finds the client's
+# address from it for the lockout, the registration rate limit and the logs.
+TRUSTED_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"AXES_PROXY_COUNT must be 0 or more; got {TRUSTED_PROXY_COUNT}")
+AXES_CLIENT_IP_CALLABLE = "cks_portal.client_address.client_address"
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
@@ -323,22 +329,31 @@ SECURITY_CONTACT = envstr("CKS_SECURITY_CONTACT", "mailto:boras.stad@boras.se")
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# One shared cache for every app server when REDIS_URL is set; local memory otherwise.
+# One shared cache for every app server when REDIS_URL is set; local memory otherwise. The
+# cache holds only copies, so a Redis outage must cost no page: the backend
+# (cks_portal/cache.py) treats a failing Redis as empty, and the timeouts below bound what a
+# Redis that accepts connections and never answers can cost (a local Redis answers in well
+# under a millisecond).
 REDIS_URL = envstr("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cks_portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "cks",
             "TIMEOUT": 300,
+            "OPTIONS": {
+                "socket_connect_timeout": envint("REDIS_CONNECT_TIMEOUT_MS", 250) / 1000,
+                "socket_timeout": envint("REDIS_TIMEOUT_MS", 500) / 1000,
+            },
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Sessions live in the database (they survive a restart and are seen by every app server),
-# read through the cache.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions live in the database only. Only staff have sessions, so it is one primary-key read
+# per staff request; with a cached copy (cached_db) a logout or a two-factor step written while
+# Redis was down would leave the older copy in Redis, to come back when Redis does.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Logs: one JSON object per line (LOG_FORMAT=json, the production default) or plain text.
 LOG_FORMAT = envstr("LOG_FORMAT", "text" if DEBUG else "json")
@@ -353,7 +368,10 @@ LOGGING = {
             "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         },
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "text": {
+            "()": "cks_portal.middleware.RequestTextFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        },
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},

@@ -15,7 +15,6 @@ secret has to be stored with the registration.
 
 import logging
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
@@ -25,6 +24,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from cks_portal.client_address import client_address
 from news.models import Event, Registration, RegistrationClosed, RegistrationStatus
 
 logger = logging.getLogger(__name__)
@@ -193,11 +193,11 @@ def cancel(request, registration):
 def rate_limited(request):
     """True when this client has sent more registrations than allowed in the current window.
 
-    Counts per client address in the cache; every call counts one submission. The address is
-    found as django-axes finds it for the login lockout, so behind a proxy (AXES_PROXY_COUNT)
-    it is the visitor's address from X-Forwarded-For, not the proxy's, which all share.
+    Counts per client address in the cache; every call counts one submission. The address comes
+    from cks_portal.client_address, as for the login lockout: behind the proxy it is the address
+    nginx saw, never one the client wrote into X-Forwarded-For.
     """
-    key = "news:registration:rate:" + (get_client_ip_address(request) or "unknown")
+    key = "news:registration:rate:" + (client_address(request) or "unknown")
     cache.add(key, 0, timeout=settings.REGISTRATION_RATE_WINDOW)
     try:
         count = cache.incr(key)

@@ -154,3 +154,27 @@ def staff_client(two_factor_on, django_user_model, client):
         return log_in_through_admin(staff, user)
 
     return make
+
+
+# --- The sitemap -----------------------------------------------------------------------------
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def sitemap_pages(client):
+    """The XML text of every page the sitemap index /sitemap.xml lists, in order."""
+    import xml.etree.ElementTree as ET
+
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    root = ET.fromstring(index.content)  # noqa: S314 -- our own sitemap
+    pages = []
+    for loc in root.findall("sm:sitemap/sm:loc", SITEMAP_NS):
+        response = client.get(loc.text.replace("http://testserver", ""))
+        assert response.status_code == 200, loc.text
+        pages.append(response.content.decode())
+    return pages
+
+
+def sitemap_text(client):
+    """Every section sitemap's XML as one text, for tests that look for a URL in it."""
+    return "\n".join(sitemap_pages(client))

@@ -15,10 +15,16 @@ SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 def sitemap_paths(page, site_url):
-    response = page.request.get(site_url + "/sitemap.xml")
-    assert response.ok
-    root = ET.fromstring(response.body())  # noqa: S314 -- our own sitemap, from the live server
-    return sorted({urlsplit(loc.text).path for loc in root.findall("sm:url/sm:loc", SITEMAP_NS)})
+    paths = set()
+    index = page.request.get(site_url + "/sitemap.xml")
+    assert index.ok
+    # The index lists the section sitemaps; our own XML, from the live server.
+    for section in ET.fromstring(index.body()).findall("sm:sitemap/sm:loc", SITEMAP_NS):  # noqa: S314
+        response = page.request.get(section.text)
+        assert response.ok
+        root = ET.fromstring(response.body())  # noqa: S314
+        paths |= {urlsplit(loc.text).path for loc in root.findall("sm:url/sm:loc", SITEMAP_NS)}
+    return sorted(paths)
 
 
 def test_every_sitemap_page_in_both_languages_has_no_axe_violations(page, site_url, axe):

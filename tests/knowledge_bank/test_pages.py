@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from knowledge_bank.models import Publication
+from tests.conftest import sitemap_text
 
 
 def test_the_detail_page_shows_all_metadata_and_json_ld(client, make_publication, topics):
@@ -128,7 +129,7 @@ def test_the_sitemap_lists_only_published_publications(client, make_publication)
     make_publication("Synlig", slug="synlig")
     make_publication("Dold", slug="dold", status=Publication.Status.DRAFT)
 
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = sitemap_text(client)
 
     assert "/kunskapsbank/synlig/" in xml
     assert "/kunskapsbank/dold/" not in xml

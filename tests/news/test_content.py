@@ -10,6 +10,7 @@ from django.utils import timezone
 from PIL import Image
 
 from news.models import NewsItem
+from tests.conftest import sitemap_text
 from tests.news.conftest import make_event, make_news
 
 
@@ -197,7 +198,7 @@ def test_the_home_page_shows_the_latest_news_and_next_events(client, demo):
 def test_the_sitemap_has_published_items_only(client, db):
     make_news("publicerad")
     make_news("utkast", state="draft")
-    body = client.get("/sitemap.xml").content.decode()
+    body = sitemap_text(client)
 
     assert "/nyheter/publicerad/" in body and "/en/nyheter/publicerad/" in body
     assert "/nyheter/utkast/" not in body

@@ -56,7 +56,7 @@ def test_a_scheduled_event_is_hidden_until_its_time_and_previewable_by_staff(cli
         publish_at=timezone.now() + timedelta(hours=1),
     )
 
-    for path in ["/kalender/", "/kalender/kalender.ics", "/", "/sitemap.xml", "/sok/?q=seminarium"]:
+    for path in ["/kalender/", "/kalender/kalender.ics", "/", "/sitemap-events.xml", "/sok/?q=seminarium"]:
         assert "Senare seminarium" not in client.get(path).content.decode(), path
     assert client.get("/kalender/senare/").status_code == 404
 

@@ -11,7 +11,7 @@ PLACES = [
     "/nyheter/",
     "/nyheter/rss/",
     "/nyheter/atom/",
-    "/sitemap.xml",
+    "/sitemap-news.xml",
     "/",
     "/nyheter/?q=Schemalagd",
     "/sok/?q=Schemalagd",
