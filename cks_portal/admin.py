@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import router, transaction
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -35,6 +36,15 @@ class ConflictGuardMixin:
         base = kwargs.get("form", self.form)
         kwargs["form"] = type(f"Guarded{base.__name__}", (ConflictGuardForm, base), {})
         return super().get_form(request, obj, change=change, **kwargs)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history's view for an old version saves outside any transaction, where the
+        # row lock of the conflict check is not allowed; the admin's own change view is atomic.
+        # It also saves for anyone who may only view the model: restoring is changing.
+        if request.method == "POST" and not self.has_change_permission(request):
+            raise PermissionDenied
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().history_form_view(request, object_id, version_id, extra_context)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
