@@ -10,6 +10,13 @@ def needs_second_factor(user):
     return settings.OTP_REQUIRED and user.is_authenticated and user.is_staff and not user.is_verified()
 
 
+def is_verified_staff(user):
+    """True for staff who have passed the whole login: the password and, when two-factor is
+    required, the code. Whatever staff get beyond anonymous readers (draft previews, files of
+    unpublished content) asks this, so a session stopped at the code step sees the public site."""
+    return user.is_active and user.is_staff and not needs_second_factor(user)
+
+
 class CksAdminSite(admin.AdminSite):
     """The admin, in Swedish, that lets staff in only after their second factor when required."""
 
