@@ -57,7 +57,7 @@ def verify(request):
         if device is None:
             form.add_error("code", _("That code is not valid. Check the time on your phone and try again."))
         else:
-            otp_login(request, device)
+            _verified(request, device)
             return redirect(_next_url(request))
     context = {"form": form, "next": _next_url(request), "title": _("Two-factor login")}
     return render(request, "admin/two_factor/verify.html", {**admin.site.each_context(request), **context})
@@ -110,5 +110,12 @@ def _confirm(request, device):
     backup.token_set.all().delete()
     codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
     backup.token_set.bulk_create([StaticToken(device=backup, token=code) for code in codes])
-    otp_login(request, device)
+    _verified(request, device)
     return codes
+
+
+def _verified(request, device):
+    """Mark the session verified under a new key: a key seen before the code step (Django gave
+    it at the password step) must not become a session that opens the admin."""
+    request.session.cycle_key()
+    otp_login(request, device)
