@@ -73,10 +73,25 @@ class ConflictGuardForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        based_on = cleaned.get(VERSION_FIELD)
-        if based_on is None or not self.instance.pk:
+        if not self.instance.pk:
             return cleaned
+        based_on = cleaned.get(VERSION_FIELD)
         current = latest_version(self.instance, lock=True)
+        if based_on is None:
+            # Without the version nobody can tell whether the form is stale, so it is not
+            # saved. The newest version goes into the form: saving again is a choice made
+            # after reading this, as after a conflict.
+            self.data = self.data.copy()
+            self.data[self.add_prefix(VERSION_FIELD)] = current
+            raise ValidationError(
+                _(
+                    "The form did not say which version of the item it was based on, so it cannot "
+                    "tell whether someone else has saved in the meantime. Nothing has been saved, and "
+                    "your text is still in the form. Check the item's history; if your text should "
+                    "replace what is there now, save again."
+                ),
+                code="no_version",
+            )
         if current != based_on:
             changes = self._changes_since(based_on, current)
             # The next save is a deliberate choice made after seeing the conflict.
