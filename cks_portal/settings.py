@@ -178,6 +178,9 @@ STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Behind nginx: Django decides who may have an uploaded file and nginx sends it from an
+# internal location (X-Accel-Redirect, see docs/deployment.md); off, Django sends the bytes.
+MEDIA_ACCEL_REDIRECT = envbool("MEDIA_ACCEL_REDIRECT", False)
 # Media on S3-compatible object storage when a bucket is configured, local files otherwise.
 S3_BUCKET = envstr("S3_BUCKET", "")
 if S3_BUCKET:
