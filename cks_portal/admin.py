@@ -1,10 +1,15 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
+import datetime
+
 from django.db import router, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from cks_portal.models import Page, Topic
 
@@ -23,6 +28,32 @@ class RecordsEditorMixin:
 VERSION_FIELD = "_based_on_version"
 
 
+def readable_value(field, value):
+    """A stored value as the editor chose it in the form: the label of a choice, yes or no,
+    a time in Stockholm time, a dash for nothing. Used wherever the admin shows a change."""
+    if value is None or value == "":
+        return "–"
+    if field.flatchoices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return date_format(value, "DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return date_format(value, "DATE_FORMAT")
+    return value
+
+
+class ReadableHistory(HistoricalRecordContextHelper):
+    def prepare_delta_change_value(self, change, value):
+        value = super().prepare_delta_change_value(change, value)
+        if isinstance(value, list):
+            return value
+        return readable_value(self.model._meta.get_field(change.field), value)
+
+
 class ConflictGuardMixin:
     """No lost updates: a change form remembers which version of the object it was based on.
 
@@ -30,7 +61,20 @@ class ConflictGuardMixin:
     meantime, the form is refused with a list of what they changed; the editor's own input stays
     in the form, and saving again (after merging by hand) is then based on the newest version.
     The row is locked while the check and the save run, inside the admin's transaction.
+
+    Every admin with history uses this mixin, so it also makes the history pages readable:
+    changes are shown as the form shows them (see `readable_value`), as in the conflict message.
     """
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableHistory(self.model, historical_record)
+
+    def set_history_delta_changes(self, request, historical_records, *args, **kwargs):
+        super().set_history_delta_changes(request, historical_records, *args, **kwargs)
+        for record in historical_records:
+            # The history list prints the reason as it is; "None" means nothing was given.
+            if record.history_change_reason is None:
+                record.history_change_reason = ""
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         base = kwargs.get("form", self.form)
@@ -125,7 +169,7 @@ class ConflictGuardForm(forms.ModelForm):
         rows = []
         for change in new.diff_against(old).changes:
             field = self.instance._meta.get_field(change.field)
-            rows.append((f"{field.verbose_name} ({who})", str(change.new)[:300]))
+            rows.append((f"{field.verbose_name} ({who})", str(readable_value(field, change.new))[:300]))
         return rows
 
 
