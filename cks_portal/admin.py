@@ -1,8 +1,8 @@
+import datetime
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
-import datetime
-
 from django.db import router, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
