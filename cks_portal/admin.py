@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
@@ -194,3 +195,9 @@ class TopicAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
     list_display = ["name", "name_en", "slug"]
     search_fields = ["name", "name_en"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+# Backup codes are made and replaced by the two-factor set-up (cks_portal.two_factor); to reset a
+# staff member's login, delete their authenticator app. The lists of codes need no admin page.
+if admin.site.is_registered(StaticDevice):
+    admin.site.unregister(StaticDevice)

@@ -24,6 +24,17 @@ class CksAdminSite(admin.AdminSite):
     site_title = settings.SITE_NAME
     index_title = _("Content and settings")
 
+    # Models from libraries whose own names are English codes ("TOTP device").
+    model_names = {"otp_totp.totpdevice": _("Authenticator apps")}
+
+    def get_app_list(self, request, app_label=None):
+        app_list = super().get_app_list(request, app_label)
+        for app in app_list:
+            for model in app["models"]:
+                key = f"{app['app_label']}.{model['object_name'].lower()}"
+                model["name"] = self.model_names.get(key, model["name"])
+        return app_list
+
     def has_permission(self, request):
         return super().has_permission(request) and not needs_second_factor(request.user)
 
