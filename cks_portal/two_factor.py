@@ -4,6 +4,8 @@ django-otp does the cryptography, the device storage and the throttling of wrong
 module is only the pages around it.
 """
 
+import math
+
 import segno
 from django import forms
 from django.contrib import admin
@@ -11,8 +13,10 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp import match_token
@@ -55,7 +59,7 @@ def verify(request):
     if request.method == "POST" and form.is_valid():
         device = match_token(request.user, form.cleaned_data["code"])
         if device is None:
-            form.add_error("code", _("That code is not valid. Check the time on your phone and try again."))
+            form.add_error("code", _refusal(request.user))
         else:
             _verified(request, device)
             return redirect(_next_url(request))
@@ -92,6 +96,26 @@ def setup(request):
         "secret_base32": _base32(device),
     }
     return render(request, "admin/two_factor/setup.html", {**admin.site.each_context(request), **context})
+
+
+def _refusal(user):
+    """Why a code was refused. After a wrong code django-otp refuses every code, right ones too,
+    for a while that doubles with each failure; saying how long saves a staff member from
+    typing a good code into a closed door."""
+    seconds = 0
+    for device in TOTPDevice.objects.filter(user=user, confirmed=True):
+        allowed, details = device.verify_is_allowed()
+        if not allowed and details and details.get("locked_until"):
+            seconds = max(seconds, math.ceil((details["locked_until"] - timezone.now()).total_seconds()))
+    if seconds > 0:
+        return ngettext(
+            "That code was not accepted. After a wrong code the login waits a little before it takes "
+            "another one: wait %(seconds)s second, then type the code your app shows.",
+            "That code was not accepted. After a wrong code the login waits a little before it takes "
+            "another one: wait %(seconds)s seconds, then type the code your app shows.",
+            seconds,
+        ) % {"seconds": seconds}
+    return _("That code is not valid. Check the time on your phone and try again.")
 
 
 def _base32(device):
