@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 
 
 def needs_second_factor(user):
@@ -34,6 +35,11 @@ class CksAdminSite(admin.AdminSite):
                 key = f"{app['app_label']}.{model['object_name'].lower()}"
                 model["name"] = self.model_names.get(key, model["name"])
         return app_list
+
+    def get_urls(self):
+        # The admin's wrapper sends every request without permission, log-out included, back
+        # to the login, so a staff member stopped at the code step could not log out.
+        return [path("logout/", never_cache(self.logout), name="logout"), *super().get_urls()]
 
     def has_permission(self, request):
         return super().has_permission(request) and not needs_second_factor(request.user)
