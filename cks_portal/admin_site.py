@@ -4,6 +4,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
 
 
 def needs_second_factor(user):
@@ -39,7 +40,9 @@ class CksAdminSite(admin.AdminSite):
     def get_urls(self):
         # The admin's wrapper sends every request without permission, log-out included, back
         # to the login, so a staff member stopped at the code step could not log out.
-        return [path("logout/", never_cache(self.logout), name="logout"), *super().get_urls()]
+        # Still POST-only and CSRF-checked, as the admin's own log-out.
+        log_out = csrf_protect(never_cache(self.logout))
+        return [path("logout/", log_out, name="logout"), *super().get_urls()]
 
     def has_permission(self, request):
         return super().has_permission(request) and not needs_second_factor(request.user)
