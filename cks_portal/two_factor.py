@@ -59,7 +59,7 @@ def verify(request):
     if request.method == "POST" and form.is_valid():
         device = match_token(request.user, form.cleaned_data["code"])
         if device is None:
-            form.add_error("code", _refusal(request.user))
+            form.add_error("code", _refusal(TOTPDevice.objects.filter(user=request.user, confirmed=True)))
         else:
             _verified(request, device)
             return redirect(_next_url(request))
@@ -84,7 +84,7 @@ def setup(request):
             return render(
                 request, "admin/two_factor/backup_codes.html", {**admin.site.each_context(request), **context}
             )
-        form.add_error("code", _("That code is not valid. Check the time on your phone and try again."))
+        form.add_error("code", _refusal([device]))
     qr = segno.make(device.config_url, error="m")
     context = {
         "form": form,
@@ -98,12 +98,12 @@ def setup(request):
     return render(request, "admin/two_factor/setup.html", {**admin.site.each_context(request), **context})
 
 
-def _refusal(user):
+def _refusal(devices):
     """Why a code was refused. After a wrong code django-otp refuses every code, right ones too,
     for a while that doubles with each failure; saying how long saves a staff member from
     typing a good code into a closed door."""
     seconds = 0
-    for device in TOTPDevice.objects.filter(user=user, confirmed=True):
+    for device in devices:
         allowed, details = device.verify_is_allowed()
         if not allowed and details and details.get("locked_until"):
             seconds = max(seconds, math.ceil((details["locked_until"] - timezone.now()).total_seconds()))
