@@ -22,7 +22,9 @@ def test_the_history_of_a_news_item_reads_as_the_form_does(staff_client):
         publish_at=datetime(2026, 1, 15, 10, 0, tzinfo=STOCKHOLM),
     )
     url = f"/admin/news/newsitem/{item.pk}/change/"
-    response = editor.post(url, {**form_data(editor.get(url)), "state": "published", "publish_at_1": "11:30:00"})
+    response = editor.post(
+        url, {**form_data(editor.get(url)), "state": "published", "publish_at_1": "11:30:00"}
+    )
     assert response.status_code == 302
 
     html = editor.get(f"/admin/news/newsitem/{item.pk}/history/").content.decode()
