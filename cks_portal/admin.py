@@ -1,9 +1,16 @@
+import datetime
+
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import router, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from cks_portal.models import Page, Topic
 
@@ -22,6 +29,32 @@ class RecordsEditorMixin:
 VERSION_FIELD = "_based_on_version"
 
 
+def readable_value(field, value):
+    """A stored value as the editor chose it in the form: the label of a choice, yes or no,
+    a time in Stockholm time, a dash for nothing. Used wherever the admin shows a change."""
+    if value is None or value == "":
+        return "–"
+    if field.flatchoices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return date_format(value, "DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return date_format(value, "DATE_FORMAT")
+    return value
+
+
+class ReadableHistory(HistoricalRecordContextHelper):
+    def prepare_delta_change_value(self, change, value):
+        value = super().prepare_delta_change_value(change, value)
+        if isinstance(value, list):
+            return value
+        return readable_value(self.model._meta.get_field(change.field), value)
+
+
 class ConflictGuardMixin:
     """No lost updates: a change form remembers which version of the object it was based on.
 
@@ -29,12 +62,34 @@ class ConflictGuardMixin:
     meantime, the form is refused with a list of what they changed; the editor's own input stays
     in the form, and saving again (after merging by hand) is then based on the newest version.
     The row is locked while the check and the save run, inside the admin's transaction.
+
+    Every admin with history uses this mixin, so it also makes the history pages readable:
+    changes are shown as the form shows them (see `readable_value`), as in the conflict message.
     """
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableHistory(self.model, historical_record)
+
+    def set_history_delta_changes(self, request, historical_records, *args, **kwargs):
+        super().set_history_delta_changes(request, historical_records, *args, **kwargs)
+        for record in historical_records:
+            # The history list prints the reason as it is; "None" means nothing was given.
+            if record.history_change_reason is None:
+                record.history_change_reason = ""
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         base = kwargs.get("form", self.form)
         kwargs["form"] = type(f"Guarded{base.__name__}", (ConflictGuardForm, base), {})
         return super().get_form(request, obj, change=change, **kwargs)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history's view for an old version saves outside any transaction, where the
+        # row lock of the conflict check is not allowed; the admin's own change view is atomic.
+        # It also saves for anyone who may only view the model: restoring is changing.
+        if request.method == "POST" and not self.has_change_permission(request):
+            raise PermissionDenied
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().history_form_view(request, object_id, version_id, extra_context)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -63,10 +118,25 @@ class ConflictGuardForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        based_on = cleaned.get(VERSION_FIELD)
-        if based_on is None or not self.instance.pk:
+        if not self.instance.pk:
             return cleaned
+        based_on = cleaned.get(VERSION_FIELD)
         current = latest_version(self.instance, lock=True)
+        if based_on is None:
+            # Without the version nobody can tell whether the form is stale, so it is not
+            # saved. The newest version goes into the form: saving again is a choice made
+            # after reading this, as after a conflict.
+            self.data = self.data.copy()
+            self.data[self.add_prefix(VERSION_FIELD)] = current
+            raise ValidationError(
+                _(
+                    "The form did not say which version of the item it was based on, so it cannot "
+                    "tell whether someone else has saved in the meantime. Nothing has been saved, and "
+                    "your text is still in the form. Check the item's history; if your text should "
+                    "replace what is there now, save again."
+                ),
+                code="no_version",
+            )
         if current != based_on:
             changes = self._changes_since(based_on, current)
             # The next save is a deliberate choice made after seeing the conflict.
@@ -100,7 +170,7 @@ class ConflictGuardForm(forms.ModelForm):
         rows = []
         for change in new.diff_against(old).changes:
             field = self.instance._meta.get_field(change.field)
-            rows.append((f"{field.verbose_name} ({who})", str(change.new)[:300]))
+            rows.append((f"{field.verbose_name} ({who})", str(readable_value(field, change.new))[:300]))
         return rows
 
 
@@ -125,3 +195,9 @@ class TopicAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
     list_display = ["name", "name_en", "slug"]
     search_fields = ["name", "name_en"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+# Backup codes are made and replaced by the two-factor set-up (cks_portal.two_factor); to reset a
+# staff member's login, delete their authenticator app. The lists of codes need no admin page.
+if admin.site.is_registered(StaticDevice):
+    admin.site.unregister(StaticDevice)

@@ -1,13 +1,22 @@
 from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
 
 
 def needs_second_factor(user):
     """True for a staff user who has given a password but not yet a one-time code."""
     return settings.OTP_REQUIRED and user.is_authenticated and user.is_staff and not user.is_verified()
+
+
+def is_verified_staff(user):
+    """True for staff who have passed the whole login: the password and, when two-factor is
+    required, the code. Whatever staff get beyond anonymous readers (draft previews, files of
+    unpublished content) asks this, so a session stopped at the code step sees the public site."""
+    return user.is_active and user.is_staff and not needs_second_factor(user)
 
 
 class CksAdminSite(admin.AdminSite):
@@ -16,6 +25,24 @@ class CksAdminSite(admin.AdminSite):
     site_header = _("%(site)s – administration") % {"site": settings.SITE_NAME}
     site_title = settings.SITE_NAME
     index_title = _("Content and settings")
+
+    # Models from libraries whose own names are English codes ("TOTP device").
+    model_names = {"otp_totp.totpdevice": _("Authenticator apps")}
+
+    def get_app_list(self, request, app_label=None):
+        app_list = super().get_app_list(request, app_label)
+        for app in app_list:
+            for model in app["models"]:
+                key = f"{app['app_label']}.{model['object_name'].lower()}"
+                model["name"] = self.model_names.get(key, model["name"])
+        return app_list
+
+    def get_urls(self):
+        # The admin's wrapper sends every request without permission, log-out included, back
+        # to the login, so a staff member stopped at the code step could not log out.
+        # Still POST-only and CSRF-checked, as the admin's own log-out.
+        log_out = csrf_protect(never_cache(self.logout))
+        return [path("logout/", log_out, name="logout"), *super().get_urls()]
 
     def has_permission(self, request):
         return super().has_permission(request) and not needs_second_factor(request.user)

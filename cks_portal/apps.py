@@ -1,7 +1,13 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+THIRD_PARTY_APP_NAMES = {
+    "otp_totp": _("Two-factor login"),
+    "otp_static": _("Two-factor login: backup codes"),
+    "axes": _("Login lockouts"),
+}
 
 
 class CksPortalConfig(AppConfig):
@@ -13,6 +19,11 @@ class CksPortalConfig(AppConfig):
         from cks_portal.roles import sync_role_permissions
 
         page_cache.connect_signals()
+        # The libraries' apps have no names of their own; the admin index showed their labels
+        # (OTP_TOTP, AXES). An app's name is not part of its migrations, so setting it is safe.
+        for label, name in THIRD_PARTY_APP_NAMES.items():
+            if label in apps.app_configs:
+                apps.get_app_config(label).verbose_name = name
         # Permissions exist only after every app has migrated, so roles are synced then.
         post_migrate.connect(sync_role_permissions, dispatch_uid="cks_portal.sync_roles")
 

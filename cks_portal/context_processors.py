@@ -3,6 +3,8 @@ from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from support.models import dialling
+
 # (label, url name, url kwargs, path prefix that marks the section as current)
 MAIN_NAVIGATION = [
     (_("Support"), "support:index", {}, "/stod/"),
@@ -38,6 +40,8 @@ def site(request):
         "site_organisation": settings.SITE_ORGANISATION,
         "site_contact_email": settings.SITE_CONTACT_EMAIL,
         "site_contact_phone": settings.SITE_CONTACT_PHONE,
+        # The support pages' own rule for a number: E.164 in the link ("tel:+4633357000").
+        "site_contact_phone_href": dialling(settings.SITE_CONTACT_PHONE).tel_href,
         "language_alternates": alternates,
         "main_navigation": [
             {

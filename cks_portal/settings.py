@@ -194,6 +194,9 @@ MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 # Uploads kept between a refused admin form and its retry (cks_portal/uploads.py): private,
 # so never inside MEDIA_ROOT; shared by all app servers, like MEDIA_ROOT.
 KEPT_UPLOADS_ROOT = Path(envstr("KEPT_UPLOADS_ROOT", str(BASE_DIR / "var" / "kept-uploads")))
+# Behind nginx: Django decides who may have an uploaded file and nginx sends it from an
+# internal location (X-Accel-Redirect, see docs/deployment.md); off, Django sends the bytes.
+MEDIA_ACCEL_REDIRECT = envbool("MEDIA_ACCEL_REDIRECT", False)
 # Media on S3-compatible object storage when a bucket is configured, local files otherwise.
 S3_BUCKET = envstr("S3_BUCKET", "")
 if S3_BUCKET:

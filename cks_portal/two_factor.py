@@ -4,6 +4,8 @@ django-otp does the cryptography, the device storage and the throttling of wrong
 module is only the pages around it.
 """
 
+import math
+
 import segno
 from django import forms
 from django.contrib import admin
@@ -11,8 +13,10 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp import match_token
@@ -55,9 +59,9 @@ def verify(request):
     if request.method == "POST" and form.is_valid():
         device = match_token(request.user, form.cleaned_data["code"])
         if device is None:
-            form.add_error("code", _("That code is not valid. Check the time on your phone and try again."))
+            form.add_error("code", _refusal(TOTPDevice.objects.filter(user=request.user, confirmed=True)))
         else:
-            otp_login(request, device)
+            _verified(request, device)
             return redirect(_next_url(request))
     context = {"form": form, "next": _next_url(request), "title": _("Two-factor login")}
     return render(request, "admin/two_factor/verify.html", {**admin.site.each_context(request), **context})
@@ -80,7 +84,7 @@ def setup(request):
             return render(
                 request, "admin/two_factor/backup_codes.html", {**admin.site.each_context(request), **context}
             )
-        form.add_error("code", _("That code is not valid. Check the time on your phone and try again."))
+        form.add_error("code", _refusal([device]))
     qr = segno.make(device.config_url, error="m")
     context = {
         "form": form,
@@ -92,6 +96,26 @@ def setup(request):
         "secret_base32": _base32(device),
     }
     return render(request, "admin/two_factor/setup.html", {**admin.site.each_context(request), **context})
+
+
+def _refusal(devices):
+    """Why a code was refused. After a wrong code django-otp refuses every code, right ones too,
+    for a while that doubles with each failure; saying how long saves a staff member from
+    typing a good code into a closed door."""
+    seconds = 0
+    for device in devices:
+        allowed, details = device.verify_is_allowed()
+        if not allowed and details and details.get("locked_until"):
+            seconds = max(seconds, math.ceil((details["locked_until"] - timezone.now()).total_seconds()))
+    if seconds > 0:
+        return ngettext(
+            "That code was not accepted. After a wrong code the login waits a little before it takes "
+            "another one: wait %(seconds)s second, then type the code your app shows.",
+            "That code was not accepted. After a wrong code the login waits a little before it takes "
+            "another one: wait %(seconds)s seconds, then type the code your app shows.",
+            seconds,
+        ) % {"seconds": seconds}
+    return _("That code is not valid. Check the time on your phone and try again.")
 
 
 def _base32(device):
@@ -110,5 +134,12 @@ def _confirm(request, device):
     backup.token_set.all().delete()
     codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
     backup.token_set.bulk_create([StaticToken(device=backup, token=code) for code in codes])
-    otp_login(request, device)
+    _verified(request, device)
     return codes
+
+
+def _verified(request, device):
+    """Mark the session verified under a new key: a key seen before the code step (Django gave
+    it at the password step) must not become a session that opens the admin."""
+    request.session.cycle_key()
+    otp_login(request, device)

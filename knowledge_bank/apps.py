@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class KnowledgeBankConfig(AppConfig):
     name = "knowledge_bank"
     verbose_name = _("Knowledge bank")
+
+    def ready(self):
+        from cks_portal.media import protect_files
+        from knowledge_bank.models import Publication
+
+        # The PDF of a publication is public only while the publication is.
+        protect_files(Publication, "file", public=Publication.objects.published)

@@ -4,12 +4,14 @@ Renditions get names derived from the original's (photo.jpg -> photo-800w.jpg), 
 list them without asking the database or the disk.
 """
 
+import re
 from io import BytesIO
 from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -101,6 +103,19 @@ def without_metadata(file):
 def rendition_name(name, width):
     path = PurePosixPath(name)
     return str(path.with_name(f"{path.stem}-{width}w.jpg"))
+
+
+RENDITION_NAME = re.compile(r"^(?P<original>(?:.*/)?[^/]+)-\d+w\.jpg$")
+
+
+def original_lookup(field, name):
+    """A Q for the rows whose image in `field` the stored file `name` was drawn from
+    (news/2026/photo-800w.jpg belongs to news/2026/photo.<any extension>), or None when
+    `name` is not a rendition's name. The protected media use it to find a copy's owner."""
+    match = RENDITION_NAME.match(name)
+    if match is None:
+        return None
+    return Q(**{f"{field}__regex": "^" + re.escape(match["original"]) + r"\.[^./]+$"})
 
 
 def rendition_list(fieldfile, width, height, widths):

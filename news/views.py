@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from cks_portal import page_cache, search
+from cks_portal.admin_site import is_verified_staff
 from cks_portal.models import EDITOR_FIELDS_LEFT_OUT, Topic
 from news import calendar as ical
 from news import registration as reg
@@ -29,7 +30,7 @@ SEARCH_MAX_LENGTH = 200
 
 
 def _can_preview(user, model):
-    return user.is_active and user.is_staff and user.has_perm(f"news.view_{model._meta.model_name}")
+    return is_verified_staff(user) and user.has_perm(f"news.view_{model._meta.model_name}")
 
 
 def _visible_or_404(request, queryset, slug):

@@ -176,17 +176,27 @@ class SupportContact(LocalizedModel):
     summary_en = models.TextField(_("summary in English"), max_length=400, blank=True)
     description = RichTextField(_("description"), blank=True)
     description_en = RichTextField(_("description in English"), blank=True)
+    # Nouns: the admin's two-list chooser builds "Available …" and "Choose all …" from them.
     audiences = models.ManyToManyField(
-        Audience, verbose_name=_("who it is for"), related_name="contacts", blank=True
+        Audience,
+        verbose_name=_("target groups"),
+        related_name="contacts",
+        blank=True,
+        help_text=_("Who the contact is for."),
     )
     topics = models.ManyToManyField(
-        Topic, verbose_name=_("what it helps with"), related_name="support_contacts", blank=True
+        Topic,
+        verbose_name=_("support areas"),
+        related_name="support_contacts",
+        blank=True,
+        help_text=_("What the contact helps with."),
     )
     languages = models.ManyToManyField(
         Language,
-        verbose_name=_("languages it answers in"),
+        verbose_name=_("answering languages"),
         related_name="contacts",
         blank=True,
+        help_text=_("The languages calls and messages are answered in."),
     )
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("web site"), blank=True)

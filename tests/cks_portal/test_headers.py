@@ -42,11 +42,16 @@ def test_security_txt_says_where_to_report_and_has_not_expired(client):
     assert datetime.fromisoformat(expires.replace("Z", "+00:00")).year >= 2026
 
 
-def test_uploaded_images_are_served_inline_and_everything_else_as_a_download(client, settings, tmp_path):
+def test_uploaded_images_are_served_inline_and_everything_else_as_a_download(client, settings, tmp_path, db):
+    from tests.news.conftest import make_event
+
     settings.MEDIA_ROOT = tmp_path
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "bild.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (tmp_path / "news" / "sida.html").write_text("<script>alert(1)</script>")
+    # Only files of published content are served (cks_portal.media); these two belong to events.
+    make_event("bild", programme="news/bild.png")
+    make_event("sida", programme="news/sida.html")
 
     image = client.get("/media/news/bild.png")
     html = client.get("/media/news/sida.html")

@@ -1,18 +1,19 @@
 import re
 
 import pytest
-from django.test import Client
 
 from cks_portal.models import Page
-from tests.conftest import make_staff
+from cks_portal.roles import EDITOR
 
 
 @pytest.fixture
-def editors(db, django_user_model, demo):
+def editors(demo, staff_client):
+    """Anna and Bo, editors, each logged in through the admin's login and code step."""
     clients = []
     for name in ("anna", "bo"):
-        client = Client()
-        client.force_login(make_staff(django_user_model, name, "Redaktör", first_name=name.title()))
+        client = staff_client(EDITOR, username=name)
+        client.user.first_name = name.title()
+        client.user.save()
         clients.append(client)
     return clients
 
