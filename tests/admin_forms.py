@@ -89,6 +89,7 @@ def form_data(response, form_id=None):
     """The data a browser would post from the page's form (the first form with `form_id`,
     or the admin's change form). Fields of the empty inline template (`__prefix__`) are left
     out, as the admin's JavaScript never submits them. Values are lists where a name repeats."""
+    assert response.status_code == 200, f"the form did not open: {response.status_code}"
     html = response.content.decode()
     if form_id is None:
         opts = response.context["opts"]

@@ -11,7 +11,7 @@ from cks_portal.roles import EDITOR, LIBRARIAN, SUPPORT_EDITOR
 from knowledge_bank.models import Author, Publication
 from news.models import Event, NewsItem, State
 from support.models import Audience, Language
-from tests.admin_form import form_data
+from tests.admin_forms import form_data
 from tests.support.conftest import make_contact, seed_hours
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from cks_portal.models import Page
 from cks_portal.roles import EDITOR
-from tests.admin_form import form_data
+from tests.admin_forms import form_data
 
 
 @pytest.mark.django_db(transaction=True)

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from cks_portal.roles import EDITOR
 from news.models import NewsItem, State
-from tests.admin_form import form_data
+from tests.admin_forms import form_data
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 

@@ -15,7 +15,7 @@ from cks_portal.roles import EDITOR, LIBRARIAN
 from knowledge_bank.demo import make_pdf
 from knowledge_bank.models import Publication
 from news.models import Event, NewsItem
-from tests.admin_form import form_data
+from tests.admin_forms import form_data
 
 
 def jpeg(name="bild.jpg"):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from cks_portal.models import Page
 from cks_portal.roles import EDITOR
 from news.models import NewsItem, State
-from tests.admin_form import form_data
+from tests.admin_forms import form_data
 
 
 def save_change_form(client, url, **changes):

@@ -2,7 +2,7 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
 
-from tests.admin_form import form_data
+from tests.admin_forms import form_data
 from tests.conftest import make_staff
 
 # What each group may change, written out by hand so the test does not trust cks_portal.roles.

@@ -4,7 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from news.models import NewsItem
-from tests.admin_form import form_data
+from tests.admin_forms import form_data
 from tests.conftest import make_staff
 
 

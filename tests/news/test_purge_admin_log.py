@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from cks_portal.roles import EDITOR
 from news.models import Registration
-from tests.admin_form import form_data
+from tests.admin_forms import form_data
 from tests.news.conftest import make_event
 
 
