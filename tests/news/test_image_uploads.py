@@ -115,6 +115,6 @@ def test_a_photo_kept_over_a_validation_error_is_still_stored_without_its_locati
 
     assert response.status_code == 302, response.content.decode()[:2000]
     item = NewsItem.objects.get()
-    size, exif, gps, info = _metadata(Path(settings.MEDIA_ROOT) / item.image.name)
+    size, _exif, gps, info = _metadata(Path(settings.MEDIA_ROOT) / item.image.name)
     assert gps == {} and "exif" not in info
     assert size == (600, 1000)
