@@ -149,7 +149,6 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         "under var/pg, which `make run` and `make test` start."
     )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -22,7 +22,6 @@ from cks_portal.models import Topic
 from knowledge_bank.models import Author, Publication, PublicationAuthor
 from news.models import Event, NewsItem, State
 from support.models import Language, OpeningException, OpeningInterval, PhoneNumber, SupportContact
-from support.models import search_document as support_search_document
 
 PREFIX = "scale-"
 BATCH = 2000
@@ -181,11 +180,10 @@ class Command(BaseCommand):
             self.publications(rng, writer, scale, topics, text_chars, progress)
             self.news(rng, writer, max(scale // 10, 1), topics, progress)
             self.contacts(rng, writer, contacts, topics, progress)
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                # VACUUM also empties the GIN index's pending list (100,000 fresh vectors make
-                # every search scan it), but it cannot run inside a transaction (the tests).
-                cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
+        with connection.cursor() as cursor:
+            # VACUUM also empties the GIN index's pending list (100,000 fresh vectors make
+            # every search scan it), but it cannot run inside a transaction (the tests).
+            cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
         self.stdout.write(self.style.SUCCESS(f"Loaded {scale} publications and the rest."))
 
     def clear(self):
@@ -264,8 +262,7 @@ class Command(BaseCommand):
             bar.update(len(rows))
         bar.close()
         Publication.objects.filter(slug__startswith=PREFIX).sync_topic_ids()
-        if connection.vendor == "postgresql":
-            self.update_vectors()
+        self.update_vectors()
 
     def update_vectors(self):
         """One UPDATE for every scale row, weighted as `Publication.update_search_vector`."""
@@ -321,10 +318,9 @@ class Command(BaseCommand):
             )
         NewsItem.objects.bulk_create(news, batch_size=BATCH)
         Event.objects.bulk_create(events, batch_size=BATCH)
-        if connection.vendor == "postgresql":
-            # bulk_create skips save(), which keeps the vectors; one UPDATE per table instead.
-            for model in (NewsItem, Event):
-                model.objects.filter(slug__startswith=PREFIX).update(search_vector=model.search_document())
+        # bulk_create skips save(), which keeps the vectors; one UPDATE per table instead.
+        for model in (NewsItem, Event):
+            model.objects.filter(slug__startswith=PREFIX).update(search_vector=model.search_document())
         for model in (NewsItem, Event):
             through = model.topics.through
             field = f"{model._meta.model_name}_id"
@@ -350,11 +346,10 @@ class Command(BaseCommand):
             for number in range(count)
         ]
         contacts = SupportContact.objects.bulk_create(rows)
-        if connection.vendor == "postgresql":
-            # bulk_create skips save(), which keeps each contact's search vector.
-            SupportContact.objects.filter(pk__in=[c.pk for c in contacts]).update(
-                search_vector=support_search_document()
-            )
+        # bulk_create skips save(), which keeps each contact's search vector.
+        SupportContact.objects.filter(pk__in=[c.pk for c in contacts]).update(
+            search_vector=SupportContact.search_document()
+        )
         languages = list(Language.objects.all())
         PhoneNumber.objects.bulk_create(
             PhoneNumber(contact=c, number=f"020-{rng.randint(100, 999)} {rng.randint(100, 999)}")
