@@ -54,7 +54,6 @@ def search(request):
         {
             "query": query,
             "groups": groups,
-            "query_max_length": site_search.QUERY_MAX_LENGTH,
             "breadcrumbs": breadcrumbs,
         },
     )

@@ -162,6 +162,4 @@ def test_the_search_reads_the_stored_vector_through_an_index(db, results, model,
 
     assert "to_tsvector" not in json.dumps(plan)
     assert not [n for n in nodes if n["Node Type"] == "Seq Scan" and n.get("Relation Name") == table]
-    assert f"{table}_search_idx" in indexes or any(i.startswith(newest_index) for i in indexes), (
-        indexes
-    )
+    assert f"{table}_search_idx" in indexes or any(i.startswith(newest_index) for i in indexes), indexes
