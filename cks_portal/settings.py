@@ -453,7 +453,3 @@ MIDDLEWARE.insert(
 )
 # Innermost, so every other middleware also runs on a page served from the cache.
 MIDDLEWARE.append("cks_portal.page_cache.PageCacheMiddleware")
-
-# The benchmark's ceiling: a bare view with 10 KB of HTML at /bench/ceiling/ under the same
-# settings and middleware. Only for bench/run.py; never set it in production.
-BENCH_CEILING = envbool("CKS_BENCH_CEILING", False)
