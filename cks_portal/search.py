@@ -90,8 +90,8 @@ def headline(expression, search_query, max_words=30, min_words=12, fragments=2):
 
 class MatchWindow(Func):
     """The part of a long text around the first place the query's first word appears, for
-    `headline`: ts_headline parses every character it is given, so twenty long PDFs cost
-    tens of milliseconds, while a window of `size` characters costs almost nothing.
+    `headline`: ts_headline parses every character it is given, so the text of twenty long
+    PDFs is costly, while a window of `size` characters costs almost nothing.
 
     The place is found with `strpos` for the query's first lexeme (Swedish stems are mostly
     prefixes of the words: "radikaliser" in "radikaliseringen"), looking at most `reach`

@@ -435,8 +435,8 @@ def snippet_for(publication, snippet):
 
 class PublicationProvider(search.SiteSearchProvider):
     """The knowledge bank's group on /sok/, ranked as the knowledge bank ranks: among the
-    newest KNOWLEDGE_BANK_RESULT_CAP matches (ranking every match of a broad word took longer
-    than gunicorn's timeout at 100,000 publications). Three queries: the ranked candidates,
+    newest KNOWLEDGE_BANK_RESULT_CAP matches (ranking every match of a broad word in a large
+    knowledge bank outlasted gunicorn's timeout; docs/benchmarks.md). Three queries: the ranked candidates,
     the shown rows with their snippets, their authors."""
 
     kind = "publications"
