@@ -345,9 +345,6 @@ class PhoneNumber(LocalizedModel):
         except phonenumbers.NumberParseException:
             return None
 
-    def is_short_number(self):
-        return dialling(self.number).is_short
-
     def clean(self):
         parsed = self._parsed()
         if parsed is None or not (
