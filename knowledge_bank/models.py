@@ -1,9 +1,11 @@
 from django.conf import settings
+from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorExact
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Value
+from django.db.models import Exists, F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Concat, Left
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -381,31 +383,33 @@ class Publication(search.SearchIndexed, LocalizedModel):
         """The authors in their order; uses `prefetch_related("credits__author")` when present."""
         return [credit.author for credit in self.credits.all()]
 
-    def update_search_vector(self):
-        """Recompute the stored vector: two queries. Unlike the other searched models, the
-        vector holds the names of the authors and topics, so it is built from their rows."""
-        if not self.pk:
-            return
-        names = PublicationAuthor.objects.filter(publication_id=self.pk).values_list(
-            "author__given_name", "author__family_name"
-        )
-        topics = Publication.topics.through.objects.filter(publication_id=self.pk).values_list(
-            "topic__name", "topic__name_en"
-        )
-        people = " ".join(" ".join(pair) for pair in [*names, *topics])
+    @classmethod
+    def search_document(cls):
+        """The vector of a row, from its columns and the names of its authors and topics
+        (subqueries), so that one UPDATE can recompute one row or a whole table."""
+        TEXT = models.TextField()
 
-        def part(text, weight):
-            return SearchVector(
-                Value(text, output_field=models.TextField()), weight=weight, config=search.SEARCH_CONFIG
-            )
+        def names(rows, first, second, order):
+            joined = StringAgg(Concat(first, Value(" "), second, output_field=TEXT), " ", order_by=order)
+            rows = rows.filter(publication=OuterRef("pk")).order_by().values("publication")
+            return Coalesce(Subquery(rows.annotate(joined=joined).values("joined")), Value(""), output_field=TEXT)
 
-        vector = (
-            part(f"{self.title} {self.subtitle}", "A")
-            + part(f"{people} {self.publisher}", "B")
-            + part(f"{self.summary} {self.summary_en}", "C")
-            + part(self.file_text[: settings.KNOWLEDGE_BANK_INDEXED_TEXT_MAX_CHARS], "D")
+        authors = names(
+            PublicationAuthor.objects, "author__given_name", "author__family_name", ("order", "pk")
         )
-        Publication.objects.filter(pk=self.pk).update(search_vector=vector)
+        topics = names(Publication.topics.through.objects, "topic__name", "topic__name_en", ("pk",))
+
+        def part(weight, *texts):
+            spaced = [item for text in texts for item in (Value(" "), text)][1:]
+            text = Concat(*spaced, output_field=TEXT) if len(spaced) > 1 else spaced[0]
+            return SearchVector(text, weight=weight, config=search.SEARCH_CONFIG)
+
+        return (
+            part("A", F("title"), F("subtitle"))
+            + part("B", authors, topics, F("publisher"))
+            + part("C", F("summary"), F("summary_en"))
+            + part("D", Left("file_text", settings.KNOWLEDGE_BANK_INDEXED_TEXT_MAX_CHARS))
+        )
 
 
 class PublicationAuthor(models.Model):

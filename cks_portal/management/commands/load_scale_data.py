@@ -11,13 +11,11 @@ on PostgreSQL.
 import datetime
 import random
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
 from tqdm import tqdm
 
-from cks_portal import search
 from cks_portal.models import Topic
 from knowledge_bank.models import Author, Publication, PublicationAuthor
 from news.models import Event, NewsItem, State
@@ -265,25 +263,11 @@ class Command(BaseCommand):
         self.update_vectors()
 
     def update_vectors(self):
-        """One UPDATE for every scale row, weighted as `Publication.update_search_vector`."""
-        config = search.SEARCH_CONFIG
-        sql = f"""
-            UPDATE knowledge_bank_publication p SET search_vector =
-                setweight(to_tsvector('{config}', p.title || ' ' || p.subtitle), 'A')
-                || setweight(to_tsvector('{config}', coalesce(names.people, '') || ' ' || p.publisher), 'B')
-                || setweight(to_tsvector('{config}', p.summary || ' ' || p.summary_en), 'C')
-                || setweight(to_tsvector('{config}', left(p.file_text, %s)), 'D')
-            FROM knowledge_bank_publication q
-            LEFT JOIN LATERAL (
-                SELECT string_agg(a.given_name || ' ' || a.family_name, ' ') AS people
-                FROM knowledge_bank_publicationauthor pa JOIN knowledge_bank_author a ON a.id = pa.author_id
-                WHERE pa.publication_id = q.id
-            ) names ON true
-            WHERE p.id = q.id AND p.slug LIKE %s
-        """  # noqa: S608 - the only interpolation is the constant SEARCH_CONFIG
+        """One UPDATE for every scale row, with the publications' own vector definition."""
         self.stdout.write("Computing search vectors in one UPDATE …")
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [settings.KNOWLEDGE_BANK_INDEXED_TEXT_MAX_CHARS, f"{PREFIX}%"])
+        Publication.objects.filter(slug__startswith=PREFIX).update(
+            search_vector=Publication.search_document()
+        )
 
     def news(self, rng, writer, count, topics, progress):
         now = timezone.now()
