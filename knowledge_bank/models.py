@@ -392,7 +392,9 @@ class Publication(search.SearchIndexed, LocalizedModel):
         def names(rows, first, second, order):
             joined = StringAgg(Concat(first, Value(" "), second, output_field=TEXT), " ", order_by=order)
             rows = rows.filter(publication=OuterRef("pk")).order_by().values("publication")
-            return Coalesce(Subquery(rows.annotate(joined=joined).values("joined")), Value(""), output_field=TEXT)
+            return Coalesce(
+                Subquery(rows.annotate(joined=joined).values("joined")), Value(""), output_field=TEXT
+            )
 
         authors = names(
             PublicationAuthor.objects, "author__given_name", "author__family_name", ("order", "pk")
