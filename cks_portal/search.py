@@ -6,9 +6,9 @@ The query syntax is the one people know from web search engines, as PostgreSQL's
 written, `-word` excludes, `or` offers alternatives. `parse_query` reads the same syntax in
 Python, only to mark the query's words in a short text the database did not headline.
 
-A provider is a function `site_results(query, limit)` in an app's own `search` module that
-returns a `SearchGroup` (or None when it has nothing to say); `/sok/` shows the groups in
-the order of `SITE_SEARCH_PROVIDERS`.
+A provider is a `SiteSearchProvider` instance in an app's own `search` module, called as
+`provider(query, limit)` for a `SearchGroup`; `/sok/` shows the groups in the order of
+`SITE_SEARCH_PROVIDERS`.
 """
 
 import re
