@@ -4,8 +4,9 @@
 1. Prepares the database named by DATABASE_URL (PostgreSQL): migrate, the demo content,
    BENCH_SCALE publications of scale data (skipped when already loaded), collectstatic.
 2. Starts gunicorn twice with the production settings and 2 workers: without the page cache
-   (port 8109) and with it (port 8119). Both also serve the ceiling, a bare Django view with
-   10 KB of HTML at /bench/ceiling/ (CKS_BENCH_CEILING=1), through the same middleware.
+   (port 8109) and with it (port 8119), as bench/settings.py: the production settings, whose
+   URLconf (bench/urls.py) adds the ceiling, a bare Django view with 10 KB of HTML at
+   /bench/ceiling/, behind the same middleware.
 3. Warms up, then measures every target with wrk, alternating targets, BENCH_ROUNDS times:
    requests/s with BENCH_CONNECTIONS connections, and p50/p99 over one connection.
    Prints medians, and each page's requests/s as a ratio of the ceiling's.
@@ -96,7 +97,7 @@ def production_env(page_cache):
         DJANGO_SECRET_KEY=env.get("DJANGO_SECRET_KEY", "bench-only-" + "k" * 50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         DJANGO_SECURE_SSL_REDIRECT="0",
-        CKS_BENCH_CEILING="1",
+        DJANGO_SETTINGS_MODULE="bench.settings",
         PAGE_CACHE_SECONDS="300" if page_cache else "0",
         GUNICORN_WORKERS="2",
         LOG_LEVEL=env.get("LOG_LEVEL", "WARNING"),

@@ -3,6 +3,7 @@ from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from cks_portal import search
 from support.models import dialling
 
 # (label, url name, url kwargs, path prefix that marks the section as current)
@@ -43,6 +44,8 @@ def site(request):
         # The support pages' own rule for a number: E.164 in the link ("tel:+4633357000").
         "site_contact_phone_href": dialling(settings.SITE_CONTACT_PHONE).tel_href,
         "language_alternates": alternates,
+        # Every search box stops where the search stops reading (search.clean_query).
+        "query_max_length": search.QUERY_MAX_LENGTH,
         "main_navigation": [
             {
                 "href": reverse(name, kwargs=kwargs),

@@ -32,8 +32,8 @@ preload_app = True
 def pre_fork(server, worker):
     """Move everything the preloaded application created into the collector's permanent
     generation before a worker is forked. The cyclic garbage collector then no longer scans
-    Django's tens of thousands of long-lived objects during requests (a pause of up to
-    ~70 ms in the knowledge-bank search benchmark), and the workers keep sharing those pages
+    Django's tens of thousands of long-lived objects during requests (a pause that showed in
+    the search benchmark, docs/benchmarks.md), and the workers keep sharing those pages
     with the master instead of copying them when the collector touches them.
 
     The URLconf, and with it every view module, is imported here too: Django does it on the

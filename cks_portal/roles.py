@@ -5,17 +5,9 @@ The groups are created by a data migration; their permissions are (re)applied af
 A model listed here that does not exist yet is skipped.
 """
 
-from django.utils.translation import gettext_lazy as _
-
 EDITOR = "Redaktör"
 LIBRARIAN = "Kunskapsbank"
 SUPPORT_EDITOR = "Stödinformation"
-
-ROLE_DESCRIPTIONS = {
-    EDITOR: _("Publishes news, events and the site's pages."),
-    LIBRARIAN: _("Curates the knowledge bank and the shared topics."),
-    SUPPORT_EDITOR: _("Keeps the support contacts and their opening hours correct."),
-}
 
 # group -> "app_label.model" whose add/change/delete/view permissions the group gets.
 ROLE_MODELS = {

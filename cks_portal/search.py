@@ -1,14 +1,14 @@
-"""Search machinery shared by every app: query cleaning, PostgreSQL full text, a SQLite
-fallback, safe highlighting, and the list of providers behind the site-wide search at /sok/.
+"""Search machinery shared by every app: query cleaning, PostgreSQL full text, safe
+highlighting, and the list of providers behind the site-wide search at /sok/.
 
 The query syntax is the one people know from web search engines, as PostgreSQL's
 `websearch_to_tsquery` reads it: words are all required, `"a phrase"` must appear as
-written, `-word` excludes, `or` offers alternatives. The SQLite fallback reads the same
-syntax with `parse_query` and matches substrings instead of stemmed words.
+written, `-word` excludes, `or` offers alternatives. `parse_query` reads the same syntax in
+Python, only to mark the query's words in a short text the database did not headline.
 
-A provider is a function `site_results(query, limit)` in an app's own `search` module that
-returns a `SearchGroup` (or None when it has nothing to say); `/sok/` shows the groups in
-the order of `SITE_SEARCH_PROVIDERS`.
+A provider is a `SiteSearchProvider` instance in an app's own `search` module, called as
+`provider(query, limit)` for a `SearchGroup`; `/sok/` shows the groups in the order of
+`SITE_SEARCH_PROVIDERS`.
 """
 
 import re
@@ -16,11 +16,17 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import reduce
 from importlib import import_module
-from operator import and_, or_
 
-from django.conf import settings
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db.models import F, Func, Q, TextField, Value
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
+from django.db import models
+from django.db.models import BigIntegerField, F, Func, Lookup, TextField, Value
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -51,11 +57,7 @@ def clean_query(raw):
     return " ".join(text.split())[:QUERY_MAX_LENGTH].strip()
 
 
-def uses_postgres():
-    return settings.IS_POSTGRES
-
-
-# --- PostgreSQL -------------------------------------------------------------------------------
+# --- PostgreSQL full text ---------------------------------------------------------------------
 def websearch_query(query):
     return SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
 
@@ -88,8 +90,8 @@ def headline(expression, search_query, max_words=30, min_words=12, fragments=2):
 
 class MatchWindow(Func):
     """The part of a long text around the first place the query's first word appears, for
-    `headline`: ts_headline parses every character it is given, so twenty long PDFs cost
-    tens of milliseconds, while a window of `size` characters costs almost nothing.
+    `headline`: ts_headline parses every character it is given, so the text of twenty long
+    PDFs is costly, while a window of `size` characters costs almost nothing.
 
     The place is found with `strpos` for the query's first lexeme (Swedish stems are mostly
     prefixes of the words: "radikaliser" in "radikaliseringen"), looking at most `reach`
@@ -132,6 +134,57 @@ class MatchWindow(Func):
         return sql, params
 
 
+class IsAnyOf(Lookup):
+    """`column = ANY(array)`, the one way rows are picked by a list of ids here. The array
+    is one parameter (a thousand ids as `IN (%s, …)` cost Django and psycopg more than the
+    query) or an `ArraySubquery`, which PostgreSQL runs once, first, before reading just
+    those rows by primary key; as `IN (subquery)` the planner chose to rank every row and
+    semi-join the candidates afterwards (docs/benchmarks.md)."""
+
+    lookup_name = "is_any_of"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY({rhs})", [*lhs_params, *rhs_params]
+
+
+def any_of(ids, column="pk"):
+    """A filter for `queryset.filter()`: `column` is one of `ids` (a list, or an array
+    expression such as an `ArraySubquery`)."""
+    if not hasattr(ids, "resolve_expression"):
+        ids = Value(list(ids), output_field=ArrayField(BigIntegerField()))
+    return IsAnyOf(F(column), ids)
+
+
+class SearchIndexed(models.Model):
+    """A model searched through a stored vector, kept current on every `save()` (a bulk
+    `QuerySet.update()` skips it). The vector is defined once, by `search_document()`: by
+    default the `SEARCH_WEIGHTS` (field, weight) pairs, most important first."""
+
+    # The text as PostgreSQL's full-text search reads it; a search never computes it.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    SEARCH_WEIGHTS = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.update_search_vector()
+
+    @classmethod
+    def search_document(cls):
+        """The expression that computes the vector from a row's stored columns."""
+        return weighted_vector(*cls.SEARCH_WEIGHTS)
+
+    def update_search_vector(self):
+        """Recompute the stored vector of the saved row: one query."""
+        if self.pk:
+            type(self)._base_manager.filter(pk=self.pk).update(search_vector=self.search_document())
+
+
 def has_highlight(snippet):
     """False when the headline matched nothing in its text (the match was elsewhere, such
     as the title); then the start of the text reads better than a cut-off fragment."""
@@ -144,7 +197,7 @@ def highlight(snippet):
     return mark_safe(text)  # noqa: S308 - escaped on the line above
 
 
-# --- SQLite fallback --------------------------------------------------------------------------
+# --- Highlighting in Python -------------------------------------------------------------------
 @dataclass(frozen=True)
 class Term:
     text: str
@@ -181,32 +234,6 @@ def parse_query(query):
     return clauses
 
 
-def fallback_filter(query, fields, extra=None):
-    """A Q object that matches `query` with icontains over `fields`, or None when the query
-    holds no searchable term. `extra(text)` may add more Q alternatives per term (for
-    example an Exists over related authors)."""
-    clauses = parse_query(query)
-    if not clauses:
-        return None
-
-    def matches(text):
-        alternatives = [Q(**{f"{name}__icontains": text}) for name in fields]
-        if extra:
-            alternatives.append(extra(text))
-        return reduce(or_, alternatives)
-
-    parts = []
-    for clause in clauses:
-        if len(clause) == 1 and clause[0].negated:
-            parts.append(~matches(clause[0].text))
-        else:
-            parts.append(reduce(or_, [matches(term.text) for term in clause]))
-    if all(len(c) == 1 and c[0].negated for c in clauses):
-        # "-word" alone would match nearly everything; websearch returns nothing for it either.
-        return None
-    return reduce(and_, parts)
-
-
 def highlight_terms(text, query, length=240):
     """Fallback snippet: about `length` characters of `text` around the first word of the
     query found in it (else its start), escaped, with the query's words marked."""
@@ -227,12 +254,6 @@ def highlight_terms(text, query, length=240):
     if not pattern:
         return escape(excerpt)
     return highlight(pattern.sub(lambda m: f"{_START}{m.group(0)}{_STOP}", excerpt))
-
-
-def contains_terms(text, query):
-    words = [t.text.lower() for clause in parse_query(query) for t in clause if not t.negated]
-    text = (text or "").lower()
-    return any(word in text for word in words)
 
 
 # --- Site-wide search -------------------------------------------------------------------------
@@ -258,40 +279,72 @@ def site_results(query, limit=5):
     """Every provider's group that found something. One or two queries per provider."""
     groups = []
     for dotted in SITE_SEARCH_PROVIDERS:
-        module_name, function_name = dotted.rsplit(".", 1)
-        group = getattr(import_module(module_name), function_name)(query, limit)
+        module_name, name = dotted.rsplit(".", 1)
+        group = getattr(import_module(module_name), name)(query, limit)
         if group and group.results:
             groups.append(group)
     return groups
 
 
-def page_results(query, limit):
-    from cks_portal.models import Page
+class SiteSearchProvider:
+    """One group on /sok/. A subclass says which rows match, best first (`matching`), and
+    how a row reads as a result (`result`); the base fetches one row more than it shows, to
+    know whether there are more. An instance is called as `provider(query, limit)`."""
 
-    pages = Page.objects.published().only("title", "title_en", "slug", "lead", "lead_en")
-    if uses_postgres():
+    kind = ""
+    label = ""
+
+    def matching(self, query):
+        raise NotImplementedError
+
+    def found(self, query, count):
+        """Up to `count` matches, best first."""
+        return list(self.matching(query)[:count])
+
+    def result(self, obj, query):
+        raise NotImplementedError
+
+    def more_url(self, query):
+        return ""
+
+    def __call__(self, query, limit):
+        found = self.found(query, limit + 1)
+        return SearchGroup(
+            kind=self.kind,
+            label=self.label,
+            results=[self.result(obj, query) for obj in found[:limit]],
+            more_url=self.more_url(query),
+            has_more=len(found) > limit,
+        )
+
+
+class PageProvider(SiteSearchProvider):
+    kind = "pages"
+    label = _("Pages")
+
+    def matching(self, query):
+        from cks_portal.models import Page
+
         search_query = websearch_query(query)
         vector = weighted_vector(("title", "A"), ("title_en", "A"), ("lead", "B"), ("lead_en", "B"))
         vector = vector + weighted_vector(("body", "C"), ("body_en", "C"))
-        pages = (
-            pages.annotate(document=vector, rank=rank(F("document"), search_query))
+        return (
+            Page.objects.published()
+            .only("title", "title_en", "slug", "lead", "lead_en")
+            .annotate(document=vector, rank=rank(F("document"), search_query))
             .filter(document=search_query)
             .annotate(snippet=headline("lead", search_query))
             .order_by("-rank", "title")
         )
-    else:
-        condition = fallback_filter(query, ["title", "title_en", "lead", "lead_en", "body", "body_en"])
-        pages = pages.filter(condition).order_by("title") if condition else pages.none()
-    found = list(pages[: limit + 1])
-    results = []
-    for page in found[:limit]:
+
+    def result(self, page, query):
         lead = page.t.lead
-        snippet = getattr(page, "snippet", None)
+        snippet = page.snippet
         if has_highlight(snippet) and lead == page.lead:
             snippet = highlight(snippet)
         else:
             snippet = highlight_terms(lead, query)
-        results.append(
-            SearchResult(title=page.t.title, url=page.get_absolute_url(), snippet=snippet, lang=lead.lang)
-        )
-    return SearchGroup(kind="pages", label=_("Pages"), results=results, has_more=len(found) > limit)
+        return SearchResult(title=page.t.title, url=page.get_absolute_url(), snippet=snippet, lang=lead.lang)
+
+
+page_results = PageProvider()

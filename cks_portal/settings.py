@@ -149,7 +149,6 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         "under var/pg, which `make run` and `make test` start."
     )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -454,7 +453,3 @@ MIDDLEWARE.insert(
 )
 # Innermost, so every other middleware also runs on a page served from the cache.
 MIDDLEWARE.append("cks_portal.page_cache.PageCacheMiddleware")
-
-# The benchmark's ceiling: a bare view with 10 KB of HTML at /bench/ceiling/ under the same
-# settings and middleware. Only for bench/run.py; never set it in production.
-BENCH_CEILING = envbool("CKS_BENCH_CEILING", False)

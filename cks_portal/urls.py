@@ -49,6 +49,3 @@ urlpatterns += i18n_patterns(
 
 if settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage":
     urlpatterns.append(re_path(r"^media/(?P<path>.+)$", serve_media, name="media"))
-
-if settings.BENCH_CEILING:
-    urlpatterns.append(path("bench/ceiling/", views.bench_ceiling))

@@ -54,7 +54,6 @@ def search(request):
         {
             "query": query,
             "groups": groups,
-            "query_max_length": site_search.QUERY_MAX_LENGTH,
             "breadcrumbs": breadcrumbs,
         },
     )
@@ -145,12 +144,3 @@ def server_error(request):
     return HttpResponse(
         template.render({"site_name": settings.SITE_NAME, "title": _("Server error")}), status=500
     )
-
-
-_CEILING_HTML = "<!doctype html><title>Ceiling</title>" + "<p>" + "x" * 10_200 + "</p>"
-
-
-def bench_ceiling(request):
-    """The benchmark's ceiling: Django returning 10 KB of HTML and nothing else (only routed
-    with CKS_BENCH_CEILING=1)."""
-    return HttpResponse(_CEILING_HTML)

@@ -1,8 +1,11 @@
 from django.conf import settings
-from django.contrib.postgres.search import SearchVector, SearchVectorExact, SearchVectorField
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorExact
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
-from django.db import connection, models
-from django.db.models import Exists, OuterRef, Q, Value
+from django.db import models
+from django.db.models import Exists, F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Concat, Left
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -48,38 +51,24 @@ class PublicationQuerySet(SaveEachQuerySet):
         return self.filter(status=Publication.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def search(self, query, ranked=True):
-        """Publications matching `query` (web-search syntax), annotated with `rank` on
-        PostgreSQL when `ranked`. An empty or unsearchable query matches nothing."""
+        """Publications matching `query` (web-search syntax), annotated with `rank` when
+        `ranked`. An empty or unsearchable query matches nothing."""
         query = search.clean_query(query)
         if not query:
             return self.none()
-        if search.uses_postgres():
-            search_query = search.websearch_query(query)
-            matching = self.filter(search_vector=search_query)
-            if ranked:
-                matching = matching.annotate(rank=search.rank(models.F("search_vector"), search_query))
-            return matching
-        authors = PublicationAuthor.objects.filter(publication=OuterRef("pk"))
-
-        def author_matches(text):
-            return Exists(
-                authors.filter(Q(author__family_name__icontains=text) | Q(author__given_name__icontains=text))
-            )
-
-        condition = search.fallback_filter(
-            query,
-            ["title", "subtitle", "summary", "summary_en", "publisher", "file_text"],
-            extra=author_matches,
-        )
-        return self.filter(condition) if condition is not None else self.none()
+        search_query = search.websearch_query(query)
+        matching = self.filter(search_vector=search_query)
+        if ranked:
+            matching = matching.annotate(rank=search.rank(models.F("search_vector"), search_query))
+        return matching
 
     def with_snippets(self, query):
         """Adds `snippet`, a headline from the summary when the query matches there, else
-        from the part of the file's text where the query's first word appears (PostgreSQL
-        only; computed for the rows fetched, after ORDER BY and LIMIT). ts_headline parses
+        from the part of the file's text where the query's first word appears (computed for
+        the rows fetched, after ORDER BY and LIMIT). ts_headline parses
         all the text it is given, so it is given a few hundred characters, not a report."""
         query = search.clean_query(query)
-        if not (query and search.uses_postgres()):
+        if not query:
             return self
         search_query = search.websearch_query(query)
         in_summary = SearchVectorExact(SearchVector("summary", config=search.SEARCH_CONFIG), search_query)
@@ -125,7 +114,7 @@ class PublicationQuerySet(SaveEachQuerySet):
         return self.filter(Exists(through)).exclude(pk=publication.pk)
 
 
-class Publication(LocalizedModel):
+class Publication(search.SearchIndexed, LocalizedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -288,10 +277,9 @@ class Publication(LocalizedModel):
     link_response_ms = models.PositiveIntegerField(
         _("link response time (ms)"), null=True, blank=True, editable=False
     )
-    search_vector = SearchVectorField(null=True, editable=False)
     # The ids of the publication's topics ("3 7"), a copy of its many-to-many rows kept in the
     # row itself, so that a search that reads 1,000 rows has their topics for the facets and
-    # filters without looking each one up (4 µs each). Kept current by `sync_topic_ids`.
+    # filters without looking each one up. Kept current by `sync_topic_ids`.
     topic_ids = models.CharField(max_length=300, blank=True, default="", editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
@@ -316,9 +304,28 @@ class Publication(LocalizedModel):
         ordering = ["-year", "title"]
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
-        # kb_newest_idx, for the "newest first" order, is created by migration 0004 on
-        # PostgreSQL only (SQLite has no NULLS LAST in an index).
-        indexes = [models.Index(fields=["featured", "featured_order"], name="kb_featured_idx")]
+        indexes = [
+            models.Index(fields=["featured", "featured_order"], name="kb_featured_idx"),
+            # `search_vector @@ query` without reading every row.
+            GinIndex(fields=["search_vector"], name="kb_search_idx"),
+            # The "newest first" order (knowledge_bank.search.NEWEST), so the newest matches of
+            # a broad search are read in index order instead of sorting every row. The columns
+            # the filters test follow as keys, so an equality filter is tested inside the index
+            # scan; with `topic_ids` included, a list without words is read from the index
+            # alone (an index-only scan).
+            models.Index(
+                F("year").desc(),
+                F("date").desc(nulls_last=True),
+                F("title"),
+                F("id"),
+                F("status"),
+                F("type"),
+                F("language"),
+                F("published_at"),
+                include=["topic_ids"],
+                name="kb_newest_idx",
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -339,7 +346,6 @@ class Publication(LocalizedModel):
             self.file_size, self.file_text = None, ""
         super().save(*args, **kwargs)
         self._stored_file_name = self.file.name
-        self.update_search_vector()
 
     def read_file(self):
         """Size and text of the uploaded file. Raises on a file pypdf cannot read.
@@ -377,30 +383,35 @@ class Publication(LocalizedModel):
         """The authors in their order; uses `prefetch_related("credits__author")` when present."""
         return [credit.author for credit in self.credits.all()]
 
-    def update_search_vector(self):
-        """Recompute the stored vector: two queries on PostgreSQL, nothing elsewhere."""
-        if connection.vendor != "postgresql" or not self.pk:
-            return
-        names = PublicationAuthor.objects.filter(publication_id=self.pk).values_list(
-            "author__given_name", "author__family_name"
-        )
-        topics = Publication.topics.through.objects.filter(publication_id=self.pk).values_list(
-            "topic__name", "topic__name_en"
-        )
-        people = " ".join(" ".join(pair) for pair in [*names, *topics])
+    @classmethod
+    def search_document(cls):
+        """The vector of a row, from its columns and the names of its authors and topics
+        (subqueries), so that one UPDATE can recompute one row or a whole table."""
+        TEXT = models.TextField()
 
-        def part(text, weight):
-            return SearchVector(
-                Value(text, output_field=models.TextField()), weight=weight, config=search.SEARCH_CONFIG
+        def names(rows, first, second, order):
+            joined = StringAgg(Concat(first, Value(" "), second, output_field=TEXT), " ", order_by=order)
+            rows = rows.filter(publication=OuterRef("pk")).order_by().values("publication")
+            return Coalesce(
+                Subquery(rows.annotate(joined=joined).values("joined")), Value(""), output_field=TEXT
             )
 
-        vector = (
-            part(f"{self.title} {self.subtitle}", "A")
-            + part(f"{people} {self.publisher}", "B")
-            + part(f"{self.summary} {self.summary_en}", "C")
-            + part(self.file_text[: settings.KNOWLEDGE_BANK_INDEXED_TEXT_MAX_CHARS], "D")
+        authors = names(
+            PublicationAuthor.objects, "author__given_name", "author__family_name", ("order", "pk")
         )
-        Publication.objects.filter(pk=self.pk).update(search_vector=vector)
+        topics = names(Publication.topics.through.objects, "topic__name", "topic__name_en", ("pk",))
+
+        def part(weight, *texts):
+            spaced = [item for text in texts for item in (Value(" "), text)][1:]
+            text = Concat(*spaced, output_field=TEXT) if len(spaced) > 1 else spaced[0]
+            return SearchVector(text, weight=weight, config=search.SEARCH_CONFIG)
+
+        return (
+            part("A", F("title"), F("subtitle"))
+            + part("B", authors, topics, F("publisher"))
+            + part("C", F("summary"), F("summary_en"))
+            + part("D", Left("file_text", settings.KNOWLEDGE_BANK_INDEXED_TEXT_MAX_CHARS))
+        )
 
 
 class PublicationAuthor(models.Model):

@@ -67,16 +67,6 @@ FACET_LABELS = {
 NEWEST = ("-year", F("date").desc(nulls_last=True), "title", "pk")
 
 
-def with_ids(queryset, ids, column="id"):
-    """`queryset` limited to `ids`. On PostgreSQL the ids travel as one array parameter:
-    as `IN (%s, %s, …)` a thousand of them cost Django and psycopg more than the query."""
-    if search.uses_postgres():
-        table = queryset.model._meta.db_table
-        # The only interpolation is our own table and column names.
-        return queryset.extra(where=[f'"{table}"."{column}" = ANY(%s)'], params=[list(ids)])  # noqa: S610
-    return queryset.filter(**{f"{column}__in": ids})
-
-
 class CappedPaginator(Paginator):
     """A paginator told its (capped) count instead of running COUNT(*) over every match."""
 
@@ -201,7 +191,7 @@ class PublicationSearch:
 
     @property
     def ranks_candidates(self):
-        return self.sort == "relevance" and search.uses_postgres()
+        return self.sort == "relevance"
 
     @property
     def has_filters(self):
@@ -301,14 +291,13 @@ class PublicationSearch:
             candidates = self.matching().order_by(*NEWEST).values("pk")[: self.cap]
             publications = Publication.objects.filter(pk__in=candidates)
         else:
-            publications = with_ids(Publication.objects.all(), self.candidate_ids[: self.cap])
+            publications = Publication.objects.filter(search.any_of(self.candidate_ids[: self.cap]))
         if self.ranks_candidates:
             search_query = search.websearch_query(self.query)
             publications = publications.annotate(rank=search.rank(F("search_vector"), search_query))
             return publications.order_by("-rank", "-year", "pk")
         if self.sort == "title":
-            title = swedish_order("title") if search.uses_postgres() else Lower("title")
-            return publications.order_by(title, "pk")
+            return publications.order_by(swedish_order("title"), "pk")
         return publications.order_by(*NEWEST)
 
     def ordered_ids(self):
@@ -325,8 +314,8 @@ class PublicationSearch:
 
     def page(self):
         """The page of results with authors and snippets: the candidates, the page, its
-        authors, and on PostgreSQL one more query for the snippets of just those rows."""
-        rows = Publication.objects.prefetch_related(credits_prefetch()).only(*self._shown())
+        authors, and with a query one more for the snippets of just those rows."""
+        rows = Publication.objects.prefetch_related(credits_prefetch()).only(*self._SHOWN)
         ordered_ids = self.ordered_ids()
         if ordered_ids is not None:
             # The candidate rows already say the order: the page is a slice of their ids.
@@ -335,12 +324,12 @@ class PublicationSearch:
             found = rows.in_bulk(list(page.object_list))
             page.object_list = [found[pk] for pk in page.object_list if pk in found]
         else:
-            publications = self.ordered().prefetch_related(credits_prefetch()).only(*self._shown())
+            publications = self.ordered().prefetch_related(credits_prefetch()).only(*self._SHOWN)
             paginator = CappedPaginator(publications, self.page_size, len(self.candidate_ids), self.cap)
             page = paginator.get_page(self.page_number)
             page.object_list = list(page.object_list)
         snippets = {}
-        if self.query and page.object_list and search.uses_postgres():
+        if self.query and page.object_list:
             # Computed separately for the page's ids: in the paged query PostgreSQL would run
             # ts_headline for every row skipped by OFFSET too, which makes deep pages slow.
             ids = [publication.pk for publication in page.object_list]
@@ -351,19 +340,23 @@ class PublicationSearch:
             snippet = snippets.get(publication.pk)
             if search.has_highlight(snippet):
                 publication.snippet_html = search.highlight(snippet)
-            elif self.query and not search.uses_postgres():
-                publication.snippet_html = fallback_snippet(publication, self.query)
         return page
 
     # What a result shows (knowledge_bank/_result.html and the site search): fewer columns
     # to read and convert than the whole row.
-    _SHOWN = ("title", "subtitle", "slug", "publisher", "year", "type", "language", "summary", "summary_en")
-    _FILE = ("file", "file_size")
-
-    @classmethod
-    def _shown(cls):
-        # The SQLite fallback cuts its snippets in Python, so it needs the file's text.
-        return (*cls._SHOWN, *cls._FILE) if search.uses_postgres() else (*cls._SHOWN, *cls._FILE, "file_text")
+    _SHOWN = (
+        "title",
+        "subtitle",
+        "slug",
+        "publisher",
+        "year",
+        "type",
+        "language",
+        "summary",
+        "summary_en",
+        "file",
+        "file_size",
+    )
 
     def for_export(self, limit):
         return list(
@@ -434,63 +427,42 @@ class PublicationSearch:
         )
 
 
-def fallback_snippet(publication, query):
-    summary = publication.t.summary
-    if not search.contains_terms(summary, query) and search.contains_terms(publication.file_text, query):
-        return search.highlight_terms(publication.file_text, query)
-    return search.highlight_terms(summary, query)
-
-
-def snippet_for(publication, snippet, query):
+def snippet_for(publication, snippet):
     if search.has_highlight(snippet):
         return search.highlight(snippet)
-    if search.uses_postgres():
-        return Truncator(publication.t.summary).words(30)
-    return fallback_snippet(publication, query)
+    return Truncator(publication.t.summary).words(30)
 
 
-def site_results(query, limit):
+class PublicationProvider(search.SiteSearchProvider):
     """The knowledge bank's group on /sok/, ranked as the knowledge bank ranks: among the
-    newest KNOWLEDGE_BANK_RESULT_CAP matches (ranking every match of a broad word took longer
-    than gunicorn's timeout at 100,000 publications). Three queries: the ranked candidates,
+    newest KNOWLEDGE_BANK_RESULT_CAP matches (ranking every match of a broad word in a large
+    knowledge bank outlasted gunicorn's timeout; docs/benchmarks.md). Three queries: the ranked candidates,
     the shown rows with their snippets, their authors."""
-    publication_search = PublicationSearch({"q": query})
-    if not publication_search.query:
-        ids = []
-    else:
-        # Relevance where PostgreSQL ranks; newest first on the SQLite fallback.
-        ids = publication_search.ordered_ids() or publication_search.candidate_ids[: publication_search.cap]
-    shown = ids[: limit + 1]
-    found = Publication.objects.filter(pk__in=shown).with_snippets(query).only(*PublicationSearch._shown())
-    found = sorted(
-        found.prefetch_related(credits_prefetch()), key=lambda publication: shown.index(publication.pk)
-    )
-    results = []
-    for publication in found[:limit]:
-        snippet = getattr(publication, "snippet", None)
-        authors = ", ".join(str(a) for a in publication.ordered_authors()[:3])
-        results.append(
-            search.SearchResult(
-                title=publication.full_title,
-                url=publication.get_absolute_url(),
-                snippet=snippet_for(publication, snippet, query),
-                meta=" · ".join(
-                    part
-                    for part in (
-                        str(publication.Type(publication.type).label),
-                        str(publication.year),
-                        authors,
-                    )
-                    if part
-                ),
-                lang=publication.language,
-            )
+
+    kind = "publications"
+    label = _("Publications in the knowledge bank")
+
+    def found(self, query, count):
+        publication_search = PublicationSearch({"q": query})
+        shown = publication_search.ordered_ids()[:count] if publication_search.query else []
+        found = Publication.objects.filter(pk__in=shown).with_snippets(query).only(*PublicationSearch._SHOWN)
+        return sorted(
+            found.prefetch_related(credits_prefetch()), key=lambda publication: shown.index(publication.pk)
         )
-    more_url = reverse("knowledge_bank:index") + "?" + urlencode({"q": query})
-    return search.SearchGroup(
-        kind="publications",
-        label=_("Publications in the knowledge bank"),
-        results=results,
-        has_more=len(found) > limit,
-        more_url=more_url,
-    )
+
+    def result(self, publication, query):
+        authors = ", ".join(str(a) for a in publication.ordered_authors()[:3])
+        meta = (str(publication.Type(publication.type).label), str(publication.year), authors)
+        return search.SearchResult(
+            title=publication.full_title,
+            url=publication.get_absolute_url(),
+            snippet=snippet_for(publication, getattr(publication, "snippet", None)),
+            meta=" · ".join(part for part in meta if part),
+            lang=publication.language,
+        )
+
+    def more_url(self, query):
+        return reverse("knowledge_bank:index") + "?" + urlencode({"q": query})
+
+
+site_results = PublicationProvider()

@@ -3,10 +3,10 @@ from datetime import timedelta
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVectorField
+from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import connection, models
+from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
@@ -54,15 +54,12 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(state__in=State.public(), publish_at__lte=timezone.now()).defer("search_vector")
 
     def matching(self, query):
-        """Items matching `query` in the site's search syntax: the stored vector on
-        PostgreSQL (as /sok/ finds them), substrings of the weighted fields elsewhere."""
-        if search.uses_postgres():
-            return self.filter(search_vector=search.websearch_query(query))
-        condition = search.fallback_filter(query, [name for name, _weight in self.model.SEARCH_WEIGHTS])
-        return self.filter(condition) if condition is not None else self.none()
+        """Items matching `query` in the site's search syntax, through the stored vector
+        as /sok/ finds them."""
+        return self.filter(search_vector=search.websearch_query(query))
 
 
-class Publishable(models.Model):
+class Publishable(search.SearchIndexed):
     """What news items and events share: language, editorial state, topics, change records."""
 
     language = models.CharField(
@@ -109,38 +106,16 @@ class Publishable(models.Model):
         editable=False,
         related_name="+",
     )
-    # The text as PostgreSQL's full-text search reads it, kept by `update_search_vector`.
-    search_vector = SearchVectorField(null=True, editable=False)
-
     objects = PublishableQuerySet.as_manager()
     # Every save is recorded with who and when; the admin shows the changes and restores. The
     # search vector is derived from the text and would only bloat the history.
     history = HistoricalRecords(inherit=True, excluded_fields=["updated_at", "search_vector"])
-
-    # (field, weight) pairs the search vector is made of, most important first; set per model.
-    SEARCH_WEIGHTS = ()
 
     class Meta:
         abstract = True
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self.update_search_vector()
-
-    @classmethod
-    def search_document(cls):
-        """The expression that computes the vector from a row's stored columns."""
-        return search.weighted_vector(*cls.SEARCH_WEIGHTS)
-
-    def update_search_vector(self):
-        """Recompute the stored vector from the saved row: one query on PostgreSQL, nothing
-        elsewhere (SQLite searches with its fallback). `QuerySet.update()` skips it."""
-        if connection.vendor != "postgresql" or not self.pk:
-            return
-        type(self)._base_manager.filter(pk=self.pk).update(search_vector=self.search_document())
 
     def clean(self):
         super().clean()
@@ -311,6 +286,7 @@ class NewsItem(Publishable):
         ordering = ["-publish_at", "-pk"]
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
+        indexes = [GinIndex(fields=["search_vector"], name="news_newsitem_search_idx")]
 
     def save(self, *args, **kwargs):
         if self.image and not self.image._committed:
@@ -471,6 +447,7 @@ class Event(Publishable):
         indexes = [
             models.Index(fields=["start", "id"], name="news_event_start_idx"),
             models.Index(fields=["end"], name="news_event_end_idx"),
+            GinIndex(fields=["search_vector"], name="news_event_search_idx"),
         ]
 
     def get_absolute_url(self):

@@ -151,8 +151,8 @@ def detail(request, slug):
 def upcoming_events(count):
     """The next `count` events, soonest first, remembered until content changes or the first
     of them ends (the page cache's generation ends then). PostgreSQL cannot know that events
-    in start order begin with thousands that are over, so the query walks past them all
-    (10 ms at 10,000 events): worth doing once, not on every request. The calendar's pages
+    in start order begin with thousands that are over, so the query walks past them all:
+    worth doing once, not on every request. The calendar's pages
     are remembered the same way (`page_cache.memo_page`)."""
     return page_cache.memo(
         f"news:upcoming:{count}", lambda: list(Event.objects.published().upcoming().defer("body")[:count])

@@ -83,8 +83,8 @@ class ContactFilterForm(forms.Form):
 
     def selects(self):
         """[(bound field, [(value, label, selected), …]), …]: what the list page needs to write
-        each filter's <select> itself. Django's widget templates took 1.5 ms for these two
-        short lists, more than all the cards' opening states together."""
+        each filter's <select> itself. Django's widget templates cost more for these two short
+        lists than all the cards' opening states together (docs/benchmarks.md)."""
         selects = []
         for bound in self:
             field = bound.field

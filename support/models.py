@@ -12,9 +12,8 @@ import uuid
 from dataclasses import dataclass
 
 import phonenumbers
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import connection, models
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -140,12 +139,7 @@ class SupportContactQuerySet(models.QuerySet):
         )
 
 
-def search_document():
-    """The expression that computes a contact's search vector from its stored columns."""
-    return search.weighted_vector(*SupportContact.SEARCH_WEIGHTS)
-
-
-class SupportContact(LocalizedModel):
+class SupportContact(search.SearchIndexed, LocalizedModel):
     uuid = models.UUIDField(_("identifier for open data"), default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(
         _("name"), max_length=200, help_text=_("For example “Rädda Barnens orostelefon”.")
@@ -233,11 +227,6 @@ class SupportContact(LocalizedModel):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
-    # The text as PostgreSQL's full-text search reads it, kept by `update_search_vector`, so
-    # the site search does not build a vector of every description on every query (40 ms
-    # at 300 lines).
-    search_vector = SearchVectorField(null=True, editable=False)
-
     objects = SupportContactQuerySet.as_manager()
     # Who changed what and when; the hours and phones below keep their own history too.
     history = HistoricalRecords(excluded_fields=["updated_at", "search_vector"])
@@ -260,17 +249,6 @@ class SupportContact(LocalizedModel):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self.update_search_vector()
-
-    def update_search_vector(self):
-        """Recompute the stored vector from the saved row: one query on PostgreSQL, nothing
-        elsewhere (SQLite searches with its fallback). `QuerySet.update()` skips it."""
-        if connection.vendor != "postgresql" or not self.pk:
-            return
-        type(self)._base_manager.filter(pk=self.pk).update(search_vector=search_document())
 
     def get_absolute_url(self):
         return reverse("support:detail", kwargs={"slug": self.slug})
@@ -366,9 +344,6 @@ class PhoneNumber(LocalizedModel):
             return phonenumbers.parse(self.number or "", "SE")
         except phonenumbers.NumberParseException:
             return None
-
-    def is_short_number(self):
-        return dialling(self.number).is_short
 
     def clean(self):
         parsed = self._parsed()

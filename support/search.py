@@ -8,35 +8,30 @@ from cks_portal import search
 from support.models import SupportContact
 
 
-def site_results(query, limit):
+class SupportProvider(search.SiteSearchProvider):
     """Active contacts only; one query."""
-    contacts = SupportContact.objects.active().only(
-        "name", "name_en", "slug", "organisation", "summary", "summary_en"
-    )
-    if search.uses_postgres():
+
+    kind = "support"
+    label = _("Support and advice")
+
+    def matching(self, query):
         search_query = search.websearch_query(query)
-        contacts = (
-            contacts.filter(search_vector=search_query)
+        return (
+            SupportContact.objects.active()
+            .only("name", "name_en", "slug", "organisation", "summary", "summary_en")
+            .filter(search_vector=search_query)
             .annotate(rank=search.rank(F("search_vector"), search_query))
             .order_by("-rank", "order", "name")
         )
-    else:
-        condition = search.fallback_filter(
-            query,
-            ["name", "name_en", "organisation", "summary", "summary_en", "description", "description_en"],
-        )
-        contacts = contacts.filter(condition).order_by("order", "name") if condition else contacts.none()
-    found = list(contacts[: limit + 1])
-    results = [
-        search.SearchResult(
+
+    def result(self, contact, query):
+        return search.SearchResult(
             title=contact.t.name,
             url=contact.get_absolute_url(),
             snippet=search.highlight_terms(contact.t.summary, query),
             meta=contact.organisation,
             lang=contact.t.name.lang,
         )
-        for contact in found[:limit]
-    ]
-    return search.SearchGroup(
-        kind="support", label=_("Support and advice"), results=results, has_more=len(found) > limit
-    )
+
+
+site_results = SupportProvider()

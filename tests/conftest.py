@@ -2,7 +2,6 @@ import io
 import os
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
@@ -28,26 +27,6 @@ def pytest_unconfigure(config):
         embedded_db.stop_if_unused()
 
 
-def pytest_collection_modifyitems(config, items):
-    if settings.IS_POSTGRES:
-        return
-    skip = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://… to run it")
-    skipped = [item for item in items if "postgres" in item.keywords]
-    for item in skipped:
-        item.add_marker(skip)
-    config._cks_skipped_postgres = len(skipped)
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    count = getattr(config, "_cks_skipped_postgres", 0)
-    if count:
-        terminalreporter.write_line(
-            f"NOTE: {count} PostgreSQL-only tests were skipped because DATABASE_URL is SQLite.",
-            yellow=True,
-            bold=True,
-        )
-
-
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """pytest-django's test database, with stray PostgreSQL sessions ended before it is dropped.
@@ -58,14 +37,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
     accessed by other users" on long PostgreSQL runs.
     """
     yield
-    if settings.IS_POSTGRES:
-        from django.db import connection
+    from django.db import connection
 
-        with django_db_blocker.unblock(), connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 @pytest.fixture

@@ -1,10 +1,9 @@
-"""PostgreSQL only: keep the search vectors in the table rows, then compute the vector of every
-existing news item and event, one UPDATE per table. On SQLite, which searches with its fallback,
-this does nothing.
+"""Keep the search vectors in the table rows, then compute the vector of every existing news
+item and event, one UPDATE per table.
 
 By default PostgreSQL moves a row's largest value out of line once the row passes 2 kB, and for
 a news item that is the vector: a search then fetches it from the TOAST table for every row it
-tests, which made finding the newest 1,000 matches two to three times slower. With storage MAIN the
+tests, which made finding the newest 1,000 matches slower (docs/benchmarks.md). With storage MAIN the
 body goes out of line instead, and only the detail page reads it. The weights are a frozen copy
 of the models' SEARCH_WEIGHTS at the time.
 """
@@ -23,14 +22,11 @@ WEIGHTS = {
 
 
 def keep_vectors_inline(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for table in TABLES:
-            schema_editor.execute(f"ALTER TABLE {table} ALTER COLUMN search_vector SET STORAGE MAIN")
+    for table in TABLES:
+        schema_editor.execute(f"ALTER TABLE {table} ALTER COLUMN search_vector SET STORAGE MAIN")
 
 
 def fill_vectors(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
     for name, weights in WEIGHTS.items():
         vectors = [SearchVector(field, weight=weight, config=CONFIG) for field, weight in weights]
         model = apps.get_model("news", name)

@@ -64,8 +64,8 @@ def event_jsonld(event, request):
 @register.filter
 def card_dates(event):
     """What an event card prints of its times, formatted from one conversion to local time:
-    as five |date and |time filters would print them, at a tenth of the cost (they took
-    about 2 ms on a calendar page of 20 cards)."""
+    as five |date and |time filters would print them, at a fraction of their cost
+    (docs/benchmarks.md)."""
     start = DateFormat(timezone.localtime(event.start))
     return {
         "machine": start.format("Y-m-d\\TH:i:sO"),

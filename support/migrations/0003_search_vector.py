@@ -20,9 +20,7 @@ WEIGHTS = (
 
 
 def fill_vectors(apps, schema_editor):
-    """PostgreSQL only (SQLite searches with its fallback): every contact's vector, one UPDATE."""
-    if schema_editor.connection.vendor != "postgresql":
-        return
+    """Every contact's vector, one UPDATE."""
     vectors = [SearchVector(field, weight=weight, config="swedish") for field, weight in WEIGHTS]
     contacts = apps.get_model("support", "SupportContact").objects.using(schema_editor.connection.alias)
     contacts.update(search_vector=reduce(lambda left, right: left + right, vectors))

@@ -1,6 +1,5 @@
 import io
 
-import pytest
 from django.core.management import call_command
 
 from knowledge_bank.models import Publication
@@ -55,7 +54,6 @@ def test_the_loaded_publications_are_searchable(client, db):
     assert response.context["page_obj"].paginator.count > 0
 
 
-@pytest.mark.postgres
 def test_the_loaded_news_items_and_events_get_their_search_vectors(db):
     load(30)
 

@@ -46,7 +46,7 @@ def test_without_database_url_the_database_is_the_embedded_servers_socket_under_
             sys.executable,
             "-c",
             "import cks_portal.settings as s; d = s.DATABASES['default'];"
-            " print(s.IS_POSTGRES, d['HOST'], d['NAME'], d['USER'])",
+            " print(d['ENGINE'] == 'django.db.backends.postgresql', d['HOST'], d['NAME'], d['USER'])",
         ],
         cwd=ROOT,
         env={k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {"DJANGO_DEBUG": "1"},

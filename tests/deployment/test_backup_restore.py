@@ -16,7 +16,7 @@ from psycopg.conninfo import make_conninfo
 
 from cks_portal import embedded_db
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 CONTENT_APPS = {"cks_portal", "support", "news", "knowledge_bank", "auth"}
 

@@ -77,8 +77,6 @@ def missing_pieces():
         missing.append("openssl")
     if not port_answers(6379):
         missing.append("a Redis on 127.0.0.1:6379")
-    if not settings.IS_POSTGRES:
-        missing.append("PostgreSQL (DATABASE_URL=postgres://...)")
     return missing
 
 

@@ -26,7 +26,6 @@ def test_reindex_reads_every_file_again_and_survives_a_broken_one(make_publicati
     assert "trasig" in err.getvalue().lower() or broken.slug in err.getvalue()
 
 
-@pytest.mark.postgres
 def test_reindex_rebuilds_the_search_vectors(make_publication):
     publication = make_publication("Kvarterslopp och trygghet")
     Publication.objects.update(search_vector=None)
@@ -37,7 +36,6 @@ def test_reindex_rebuilds_the_search_vectors(make_publication):
     assert list(Publication.objects.search("kvarterslopp")) == [publication]
 
 
-@pytest.mark.postgres
 def test_a_reindex_makes_cached_search_pages_out_of_date(client, make_publication, settings):
     """Issue 14: reindex writes with update(), which sends no signal to the page cache."""
     from django.core.cache import cache

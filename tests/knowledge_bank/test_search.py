@@ -10,7 +10,6 @@ def titles(response):
     return [p.title for p in response.context["page_obj"].object_list]
 
 
-@pytest.mark.postgres
 def test_an_inflected_form_finds_the_base_form_in_a_title(client, make_publication):
     make_publication("Om radikalisering bland unga")
     make_publication("Brott i bostadsområden")
@@ -20,7 +19,6 @@ def test_an_inflected_form_finds_the_base_form_in_a_title(client, make_publicati
     assert titles(response) == ["Om radikalisering bland unga"]
 
 
-@pytest.mark.postgres
 def test_a_phrase_only_in_the_pdf_finds_the_publication_and_is_highlighted(client, make_publication):
     make_publication("Lägesbild", pdf=["Rekryteringen sker numera via spelplattformar och chattar."])
     make_publication("Annan rapport", summary="Om spelplattformar i allmänhet.")
@@ -32,7 +30,6 @@ def test_a_phrase_only_in_the_pdf_finds_the_publication_and_is_highlighted(clien
     assert "<mark>via</mark> <mark>spelplattformar</mark>" in html
 
 
-@pytest.mark.postgres
 def test_a_minus_word_excludes(client, make_publication):
     make_publication("Radikalisering i skolan")
     make_publication("Radikalisering på nätet")
@@ -42,7 +39,6 @@ def test_a_minus_word_excludes(client, make_publication):
     assert titles(response) == ["Radikalisering på nätet"]
 
 
-@pytest.mark.postgres
 def test_or_offers_alternatives(client, make_publication):
     make_publication("Hedersrelaterat våld")
     make_publication("Organiserad brottslighet")
@@ -53,7 +49,6 @@ def test_or_offers_alternatives(client, make_publication):
     assert titles(response) == ["Hedersrelaterat våld", "Organiserad brottslighet"]
 
 
-@pytest.mark.postgres
 def test_title_ranks_above_file_text(client, make_publication):
     make_publication("Bilaga", pdf=["Här nämns extremism en gång."], year=2024)
     make_publication("Extremism i Norden", year=2001)
@@ -63,7 +58,6 @@ def test_title_ranks_above_file_text(client, make_publication):
     assert titles(response) == ["Extremism i Norden", "Bilaga"]
 
 
-@pytest.mark.postgres
 def test_the_vector_follows_authors_and_topics_when_they_change(make_publication, topics):
     from knowledge_bank.models import Author, PublicationAuthor
 
@@ -81,7 +75,6 @@ def test_the_vector_follows_authors_and_topics_when_they_change(make_publication
     assert list(Publication.objects.search("Lindqvist")) == [publication]
 
 
-@pytest.mark.postgres
 def test_the_stored_vector_has_a_gin_index(db):
     from django.db import connection
 

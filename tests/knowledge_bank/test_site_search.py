@@ -33,7 +33,6 @@ def test_the_site_search_excludes_with_a_minus_word(client, make_publication):
     assert "Radikalisering i skolan" not in html
 
 
-@pytest.mark.postgres
 def test_the_site_search_stems_swedish_words_in_every_group(client, demo):
     groups = {g.kind: g for g in client.get(reverse("search"), {"q": "radikaliseringen"}).context["groups"]}
 

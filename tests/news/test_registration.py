@@ -439,7 +439,6 @@ def test_cancelling_in_the_admin_moves_the_waiting_list_up(client, db, django_us
     assert mail.outbox[-1].to == ["b@example.se"]
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_twenty_simultaneous_registrations_never_overbook_five_seats():
     event = make_seminar(capacity=5)

@@ -11,18 +11,15 @@ on PostgreSQL.
 import datetime
 import random
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
 from tqdm import tqdm
 
-from cks_portal import search
 from cks_portal.models import Topic
 from knowledge_bank.models import Author, Publication, PublicationAuthor
 from news.models import Event, NewsItem, State
 from support.models import Language, OpeningException, OpeningInterval, PhoneNumber, SupportContact
-from support.models import search_document as support_search_document
 
 PREFIX = "scale-"
 BATCH = 2000
@@ -181,11 +178,10 @@ class Command(BaseCommand):
             self.publications(rng, writer, scale, topics, text_chars, progress)
             self.news(rng, writer, max(scale // 10, 1), topics, progress)
             self.contacts(rng, writer, contacts, topics, progress)
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                # VACUUM also empties the GIN index's pending list (100,000 fresh vectors make
-                # every search scan it), but it cannot run inside a transaction (the tests).
-                cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
+        with connection.cursor() as cursor:
+            # VACUUM also empties the GIN index's pending list (100,000 fresh vectors make
+            # every search scan it), but it cannot run inside a transaction (the tests).
+            cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
         self.stdout.write(self.style.SUCCESS(f"Loaded {scale} publications and the rest."))
 
     def clear(self):
@@ -264,29 +260,14 @@ class Command(BaseCommand):
             bar.update(len(rows))
         bar.close()
         Publication.objects.filter(slug__startswith=PREFIX).sync_topic_ids()
-        if connection.vendor == "postgresql":
-            self.update_vectors()
+        self.update_vectors()
 
     def update_vectors(self):
-        """One UPDATE for every scale row, weighted as `Publication.update_search_vector`."""
-        config = search.SEARCH_CONFIG
-        sql = f"""
-            UPDATE knowledge_bank_publication p SET search_vector =
-                setweight(to_tsvector('{config}', p.title || ' ' || p.subtitle), 'A')
-                || setweight(to_tsvector('{config}', coalesce(names.people, '') || ' ' || p.publisher), 'B')
-                || setweight(to_tsvector('{config}', p.summary || ' ' || p.summary_en), 'C')
-                || setweight(to_tsvector('{config}', left(p.file_text, %s)), 'D')
-            FROM knowledge_bank_publication q
-            LEFT JOIN LATERAL (
-                SELECT string_agg(a.given_name || ' ' || a.family_name, ' ') AS people
-                FROM knowledge_bank_publicationauthor pa JOIN knowledge_bank_author a ON a.id = pa.author_id
-                WHERE pa.publication_id = q.id
-            ) names ON true
-            WHERE p.id = q.id AND p.slug LIKE %s
-        """  # noqa: S608 - the only interpolation is the constant SEARCH_CONFIG
+        """One UPDATE for every scale row, with the publications' own vector definition."""
         self.stdout.write("Computing search vectors in one UPDATE …")
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [settings.KNOWLEDGE_BANK_INDEXED_TEXT_MAX_CHARS, f"{PREFIX}%"])
+        Publication.objects.filter(slug__startswith=PREFIX).update(
+            search_vector=Publication.search_document()
+        )
 
     def news(self, rng, writer, count, topics, progress):
         now = timezone.now()
@@ -321,10 +302,9 @@ class Command(BaseCommand):
             )
         NewsItem.objects.bulk_create(news, batch_size=BATCH)
         Event.objects.bulk_create(events, batch_size=BATCH)
-        if connection.vendor == "postgresql":
-            # bulk_create skips save(), which keeps the vectors; one UPDATE per table instead.
-            for model in (NewsItem, Event):
-                model.objects.filter(slug__startswith=PREFIX).update(search_vector=model.search_document())
+        # bulk_create skips save(), which keeps the vectors; one UPDATE per table instead.
+        for model in (NewsItem, Event):
+            model.objects.filter(slug__startswith=PREFIX).update(search_vector=model.search_document())
         for model in (NewsItem, Event):
             through = model.topics.through
             field = f"{model._meta.model_name}_id"
@@ -350,11 +330,10 @@ class Command(BaseCommand):
             for number in range(count)
         ]
         contacts = SupportContact.objects.bulk_create(rows)
-        if connection.vendor == "postgresql":
-            # bulk_create skips save(), which keeps each contact's search vector.
-            SupportContact.objects.filter(pk__in=[c.pk for c in contacts]).update(
-                search_vector=support_search_document()
-            )
+        # bulk_create skips save(), which keeps each contact's search vector.
+        SupportContact.objects.filter(pk__in=[c.pk for c in contacts]).update(
+            search_vector=SupportContact.search_document()
+        )
         languages = list(Language.objects.all())
         PhoneNumber.objects.bulk_create(
             PhoneNumber(contact=c, number=f"020-{rng.randint(100, 999)} {rng.randint(100, 999)}")
