@@ -2,6 +2,7 @@
 a save, a delete, a change of a many-to-many relation, a bulk action in the admin and the
 reindex command; and a page read in the moment between a save and its commit is not kept."""
 
+import datetime
 import threading
 
 import pytest
@@ -144,3 +145,36 @@ def test_the_release_defaults_to_the_commit_of_the_checkout():
         ["git", "rev-parse", "HEAD"], cwd=BASE_DIR, capture_output=True, text=True, check=True
     ).stdout.strip()
     assert default_release() == head
+
+
+@pytest.mark.django_db
+def test_a_publication_scheduled_by_its_date_ends_the_cached_list_when_it_goes_live(client, cached_pages):
+    from django.utils import timezone
+
+    publication = publish("Snart publicerad")
+    publication.published_at = timezone.now() + datetime.timedelta(seconds=1)
+    publication.save()
+    assert "Snart publicerad" not in cached_text(client, "/kunskapsbank/")
+
+    later = timezone.now() + datetime.timedelta(seconds=2)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timezone, "now", lambda: later)
+        response = client.get("/kunskapsbank/")
+
+    assert response["X-Page-Cache"] == "miss"
+    assert "Snart publicerad" in response.content.decode()
+
+
+def test_the_cache_layer_imports_no_app():
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(page_cache))
+    imported = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imported.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            imported.add(node.module or "")
+
+    assert not {name for name in imported if name.split(".")[0] in {"news", "support", "knowledge_bank"}}
