@@ -8,6 +8,8 @@ actions use `save_each` instead.
 
 from django.db import models, transaction
 
+from cks_portal.page_cache import content_changed
+
 
 class SaveEachQuerySet(models.QuerySet):
     def save_each(self, user, reason, **values):
@@ -41,4 +43,8 @@ class SaveEachQuerySet(models.QuerySet):
                 item._change_reason = str(reason)
                 item.save(update_fields=written)
                 changed += 1
+        if changed:
+            # Each save has said so already; said once more for the whole action, so a model
+            # whose signals are not connected is not left behind (and again on commit).
+            content_changed()
         return changed

@@ -104,3 +104,12 @@ class ResilientRedisCache(RedisCache):
 
     def clear(self):
         return self._call("clear", False)
+
+
+def release_key(key, key_prefix, version):
+    """Django's key with the release in it (settings.RELEASE, read at each call so a test can
+    change it): a deploy starts with an empty cache instead of unpickling the pages and model
+    instances an older release stored. Counters (rate limits) start afresh too."""
+    from django.conf import settings
+
+    return f"{key_prefix}:{settings.RELEASE}:{version}:{key}"

@@ -22,10 +22,9 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.http import urlencode
 
 from cks_portal.cache import cache_recovered
@@ -42,23 +41,29 @@ def expire_at(request, moment):
     request._page_cache_until = moment if current is None else min(current, moment)
 
 
-def next_scheduled_moment():
-    """The next time a page changes by the clock alone: an item goes live at its publish
-    time, or an event ends and leaves the calendar's upcoming list. One query of four small
-    indexed subqueries, run once per generation, not per request."""
-    from knowledge_bank.models import Publication
-    from news.models import Event, NewsItem, State
+# What each app says about its clock-driven changes: functions of the current moment that
+# return [(queryset, field), …], each the items whose `field` is a moment still to come
+# (filled in the apps' AppConfig.ready() through `register_scheduled_changes`). The core
+# imports no app's models; it only asks.
+_scheduled_changes = []
 
+
+def register_scheduled_changes(function):
+    """Register `function(now)` -> [(queryset, field), …]: the next value of `field` among the
+    queryset's rows is a moment when some page changes without a save (an item goes live, an
+    event ends). Usable as a decorator."""
+    if function not in _scheduled_changes:
+        _scheduled_changes.append(function)
+    return function
+
+
+def next_scheduled_moment():
+    """The next time a page changes by the clock alone, over everything the apps registered.
+    One query of small indexed subqueries, run once per generation, not per request."""
     now = timezone.now()
-    firsts = [
-        (NewsItem.objects.filter(state__in=State.public(), publish_at__gt=now), "publish_at"),
-        (Event.objects.filter(state__in=State.public(), publish_at__gt=now), "publish_at"),
-        (Event.objects.published().filter(end__gt=now), "end"),
-        (
-            Publication.objects.filter(status=Publication.Status.PUBLISHED, published_at__gt=now),
-            "published_at",
-        ),
-    ]
+    firsts = [first for function in _scheduled_changes for first in function(now)]
+    if not firsts:
+        return None
     parts, params = [], []
     for queryset, field in firsts:
         sql, sql_params = queryset.order_by(field).values_list(field)[:1].query.sql_with_params()
@@ -67,17 +72,8 @@ def next_scheduled_moment():
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(parts)}", params)
         row = cursor.fetchone()
-    moments = [_as_datetime(value) for value in row if value is not None]
+    moments = [value for value in row if value is not None]
     return min(moments, default=None)
-
-
-def _as_datetime(value):
-    """A raw cursor on SQLite returns a naive datetime (or text) in UTC for a datetime column."""
-    if isinstance(value, str):
-        value = parse_datetime(value)
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value, datetime.UTC)
-    return value
 
 
 END_KEY = "page-cache:generation-end"
@@ -119,13 +115,16 @@ def generation():
     return current()[0]
 
 
-def memo(name, compute):
+def memo(name, compute, *, remember_none=True):
     """The value of `compute()`, worked out once per generation and then read from the cache:
     for numbers and short lists that a page shows and that only a change of content can
     change (the years and topics that have news, the number of past events). Unlike the page
     cache it also serves staff and pages with forms; it keeps values, never a response.
     Without a cache shared by every process (CACHE_IS_SHARED) a save through another worker
-    would go unnoticed, so then the value is worked out every time."""
+    would go unnoticed, so then the value is worked out every time.
+
+    With `remember_none=False` a None (nothing found) is not kept: an address that does not
+    exist must not fill the cache, however many of them a crawler makes up."""
     if not settings.CACHE_IS_SHARED:
         return compute()
     key = MEMO_KEY + name
@@ -133,7 +132,8 @@ def memo(name, compute):
     if key in values:
         return values[key]
     value = compute()
-    cache.set(key, (number, value), MEMO_SECONDS)
+    if value is not None or remember_none:
+        cache.set(key, (number, value), MEMO_SECONDS)
     return value
 
 
@@ -150,11 +150,28 @@ def memo_page(name, items, per_page, number):
 
 def bump(**kwargs):
     """Start a new generation, so every cached page is out of date. One cache write, no
-    query: it runs on every save of content."""
+    query. Content writes call `content_changed`, which calls this."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, int(timezone.now().timestamp()), None)
+
+
+def content_changed(**kwargs):
+    """Content was written: every cached page and memo is out of date. The one call for every
+    kind of write: the signals below call it for a save, a delete and a change of a
+    many-to-many relation; a bulk path that writes with update() calls it itself.
+
+    A new generation starts at once, and again when the transaction commits: a reader in
+    between still sees the old rows in the database and could store the old page under the
+    new generation, to be served until the next save. Outside a transaction the write is
+    already committed and once is enough."""
+    bump()
+    connection_ = transaction.get_connection()
+    if connection_.in_atomic_block and not any(
+        callback is bump for _savepoints, callback, _robust in connection_.run_on_commit
+    ):
+        transaction.on_commit(bump)
 
 
 def connect_signals():
@@ -162,9 +179,13 @@ def connect_signals():
         for model in apps.get_app_config(app_label).get_models():
             if model.__name__.startswith("Historical"):
                 continue
-            post_save.connect(bump, sender=model, dispatch_uid=f"page-cache-save-{model._meta.label}")
-            post_delete.connect(bump, sender=model, dispatch_uid=f"page-cache-delete-{model._meta.label}")
-    m2m_changed.connect(bump, dispatch_uid="page-cache-m2m")
+            post_save.connect(
+                content_changed, sender=model, dispatch_uid=f"page-cache-save-{model._meta.label}"
+            )
+            post_delete.connect(
+                content_changed, sender=model, dispatch_uid=f"page-cache-delete-{model._meta.label}"
+            )
+    m2m_changed.connect(content_changed, dispatch_uid="page-cache-m2m")
     # A save while Redis was down could not start a new generation; start one when it is back.
     cache_recovered.connect(bump, dispatch_uid="page-cache-cache-recovered")
 

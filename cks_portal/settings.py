@@ -337,12 +337,42 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Redis that accepts connections and never answers can cost (a local Redis answers in well
 # under a millisecond).
 REDIS_URL = envstr("REDIS_URL", "")
+
+
+def default_release():
+    """The git commit of this checkout, read once at start-up; the package's version when the
+    code was deployed without its git directory or git is missing."""
+    import shutil
+    import subprocess
+    from importlib import metadata
+
+    git = shutil.which("git")
+    try:
+        head = subprocess.run(  # noqa: S603 - a fixed command, nothing from outside
+            [git, "rev-parse", "HEAD"], cwd=BASE_DIR, capture_output=True, text=True, timeout=5
+        )
+        if head.returncode == 0 and head.stdout.strip():
+            return head.stdout.strip()
+    except (OSError, TypeError, subprocess.SubprocessError):
+        pass  # no git, or no checkout: the version below
+    try:
+        return metadata.version("cks-portal")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+# What is deployed. Part of every cache key (cks_portal.cache.release_key): the cache keeps
+# pickled pages and model instances, and a new release must never read those of an old one,
+# whose classes and fields may differ.
+RELEASE = envstr("CKS_RELEASE", "") or default_release()
+CACHE_KEY_FUNCTION = "cks_portal.cache.release_key"
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "cks_portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "cks",
+            "KEY_FUNCTION": CACHE_KEY_FUNCTION,
             "TIMEOUT": 300,
             "OPTIONS": {
                 "socket_connect_timeout": envint("REDIS_CONNECT_TIMEOUT_MS", 250) / 1000,
@@ -351,7 +381,12 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "KEY_FUNCTION": CACHE_KEY_FUNCTION,
+        }
+    }
 # Sessions live in the database only. Only staff have sessions, so it is one primary-key read
 # per staff request; with a cached copy (cached_db) a logout or a two-factor step written while
 # Redis was down would leave the older copy in Redis, to come back when Redis does.

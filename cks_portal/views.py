@@ -4,17 +4,16 @@ from datetime import UTC, timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.shortcuts import render
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from cks_portal import page_cache
 from cks_portal import search as site_search
-from cks_portal.models import EDITOR_FIELDS_LEFT_OUT, Page
+from cks_portal import selectors
 from knowledge_bank.views import home_context as knowledge_bank_home
 from news.views import home_context as news_home
 from support.views import home_context as support_home
@@ -24,11 +23,8 @@ logger = logging.getLogger(__name__)
 
 
 def home(request):
-    # Every part is remembered until content changes (page_cache.memo): no query when warm.
-    about = page_cache.memo(
-        "home:about", lambda: Page.objects.published().filter(slug="om-oss").only("slug").first()
-    )
-    context = {"about": about}
+    # Every part is remembered until content changes (the apps' selectors): no query when warm.
+    context = {"about": selectors.about_page()}
     # Each app contributes its own box: support lines, news and events, featured publications.
     for app_context in (support_home, news_home, knowledge_bank_home):
         context.update(app_context(request))
@@ -36,9 +32,9 @@ def home(request):
 
 
 def page_detail(request, slug):
-    page = get_object_or_404(
-        Page.objects.published().select_related("updated_by").defer(*EDITOR_FIELDS_LEFT_OUT), slug=slug
-    )
+    page = selectors.published_page(slug)
+    if page is None:
+        raise Http404
     breadcrumbs = [(page.get_absolute_url(), page.t.title)]
     return render(request, "cks_portal/page_detail.html", {"page": page, "breadcrumbs": breadcrumbs})
 

@@ -28,9 +28,9 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from cks_portal import page_cache, search
+from cks_portal import search
 from cks_portal.i18n import active_language
-from cks_portal.models import Topic
+from knowledge_bank import selectors
 from knowledge_bank.models import Publication, PublicationAuthor
 
 _SLUG = re.compile(r"^[-a-z0-9]{1,100}$")
@@ -245,15 +245,8 @@ class PublicationSearch:
 
     @cached_property
     def topics(self):
-        """{topic id: (slug, name, English name)}: one small query for every topic, remembered
-        until content changes (`page_cache.memo`)."""
-        return page_cache.memo(
-            "knowledge_bank:topics",
-            lambda: {
-                pk: (slug, name, name_en)
-                for pk, slug, name, name_en in Topic.objects.values_list("pk", "slug", "name", "name_en")
-            },
-        )
+        """{topic id: (slug, name, English name)}, remembered until content changes."""
+        return selectors.topic_labels()
 
     @cached_property
     def topics_by_publication(self):

@@ -4,18 +4,13 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from cks_portal import page_cache
-from knowledge_bank import citations
+from knowledge_bank import citations, selectors
 from knowledge_bank.models import Publication
 from knowledge_bank.search import PublicationSearch, credits_prefetch
 
 EXPORT_MAX = 500
 RELATED_COUNT = 4
 FEATURED_COUNT = 6
-
-
-def featured():
-    return Publication.objects.published().filter(featured=True).order_by("featured_order", "title")
 
 
 def index(request):
@@ -26,7 +21,11 @@ def index(request):
         "facets": publication_search.facets(),
         "featured": []
         if publication_search.is_active
-        else list(featured().only("title", "slug", "year", "type", "publisher", "language")[:FEATURED_COUNT]),
+        else list(
+            selectors.featured().only("title", "slug", "year", "type", "publisher", "language")[
+                :FEATURED_COUNT
+            ]
+        ),
         "breadcrumbs": [(reverse("knowledge_bank:index"), _("Knowledge bank"))],
     }
     return render(request, "knowledge_bank/index.html", context)
@@ -99,9 +98,4 @@ def export_results(request, fmt):
 
 def home_context(request):
     """What the home page shows from this app: the first of the featured selection."""
-    return {
-        "featured_publications": page_cache.memo(
-            "knowledge_bank:featured:4",
-            lambda: list(featured().only("title", "slug", "year", "type", "language")[:4]),
-        )
-    }
+    return {"featured_publications": selectors.featured_for_home(4)}

@@ -3,8 +3,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core import signing
-from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from cks_portal import page_cache, search
+from cks_portal import search
 from cks_portal.admin_site import is_verified_staff
-from cks_portal.models import EDITOR_FIELDS_LEFT_OUT, Topic
+from cks_portal.models import EDITOR_FIELDS_LEFT_OUT
 from news import calendar as ical
 from news import registration as reg
+from news import selectors
 from news.forms import RegistrationForm
 from news.models import Event, NewsItem, Registration, RegistrationClosed
 
@@ -51,43 +50,20 @@ def _year_filter(value):
 
 
 def index(request):
-    items = NewsItem.objects.published()
     notices = []
     year, message = _year_filter(request.GET.get("year", "").strip())
     if message:
         notices.append(message)
-    if year:
-        items = items.filter(publish_at__year=year)
     query = search.clean_query(request.GET.get("q", ""))[:SEARCH_MAX_LENGTH]
-    if query:
-        items = items.matching(query)
-    # Which topics and years have news changes only when content does: worked out once.
-    topics = page_cache.memo(
-        "news:topics",
-        lambda: list(Topic.objects.filter(newsitems__in=NewsItem.objects.published()).distinct()),
-    )
+    topics = selectors.topics_with_news()
     topic = None
     topic_slug = request.GET.get("topic", "").strip()
     if topic_slug:
         topic = next((t for t in topics if t.slug == topic_slug), None)
         if topic is None:
             notices.append(_("There is no news on that topic. Showing all topics."))
-        else:
-            items = items.filter(topics=topic)
-    if query:
-        page = Paginator(items.defer("body"), NEWS_PER_PAGE).get_page(request.GET.get("page"))
-    else:
-        # Without a search, the list changes only with content: its pages are remembered.
-        page = page_cache.memo_page(
-            f"news:list:{year}:{topic and topic.pk}",
-            items.defer("body"),
-            NEWS_PER_PAGE,
-            request.GET.get("page"),
-        )
-    years = page_cache.memo(
-        "news:years",
-        lambda: [d.year for d in NewsItem.objects.published().dates("publish_at", "year", order="DESC")],
-    )
+    page = selectors.news_page(NEWS_PER_PAGE, request.GET.get("page"), year=year, topic=topic, query=query)
+    years = selectors.years_with_news()
     return render(
         request,
         "news/index.html",
@@ -104,37 +80,16 @@ def index(request):
     )
 
 
-def _related_news(item):
-    """Up to three other published items that share a topic with `item`. EXISTS rather than
-    a join and DISTINCT: the newest items are read in index order and the first three that
-    share a topic end the query, however much news there is."""
-    topic_ids = [topic.pk for topic in item.topics.all()]
-    if not topic_ids:
-        return []
-    shares_topic = NewsItem.topics.through.objects.filter(newsitem=OuterRef("pk"), topic__in=topic_ids)
-    return list(
-        NewsItem.objects.published().filter(Exists(shares_topic)).exclude(pk=item.pk).defer("body")[:3]
-    )
-
-
 def detail(request, slug):
-    items = (
-        NewsItem.objects.select_related("updated_by")
-        .prefetch_related("topics")
-        .defer(*EDITOR_FIELDS_LEFT_OUT)
-    )
-
-    def published():
-        # Raises Http404 for an unknown or unpublished address, which is then not remembered.
-        item = get_object_or_404(items.published(), slug=slug)
-        return item, _related_news(item)
-
-    try:
-        # Remembered until content changes or the next scheduled item goes live.
-        item, related = page_cache.memo(f"news:detail:{slug}", published)
-    except Http404:
-        item = _visible_or_404(request, items.defer("search_vector"), slug)  # staff preview
-        related = _related_news(item)
+    found = selectors.published_news(slug)
+    if found is not None:
+        item, related = found
+    else:
+        # Not published: only staff who may see drafts get a preview.
+        item = selectors.any_news(slug)
+        if item is None or not (item.is_published or _can_preview(request.user, NewsItem)):
+            raise Http404
+        related = selectors.related_news(item)
     return render(
         request,
         "news/detail.html",
@@ -148,22 +103,10 @@ def detail(request, slug):
     )
 
 
-def upcoming_events(count):
-    """The next `count` events, soonest first, remembered until content changes or the first
-    of them ends (the page cache's generation ends then). PostgreSQL cannot know that events
-    in start order begin with thousands that are over, so the query walks past them all:
-    worth doing once, not on every request. The calendar's pages
-    are remembered the same way (`page_cache.memo_page`)."""
-    return page_cache.memo(
-        f"news:upcoming:{count}", lambda: list(Event.objects.published().upcoming().defer("body")[:count])
-    )
-
-
 def calendar(request):
     """The upcoming events, soonest first, EVENTS_PER_PAGE to a page; the past ones have
     their own list (`past_events`)."""
-    events = Event.objects.published().upcoming().defer("body")
-    page = page_cache.memo_page("news:upcoming", events, EVENTS_PER_PAGE, request.GET.get("page"))
+    page = selectors.upcoming_page(EVENTS_PER_PAGE, request.GET.get("page"))
     return render(
         request,
         "news/calendar.html",
@@ -173,9 +116,7 @@ def calendar(request):
 
 def past_events(request):
     """Events that are over, the latest first, EVENTS_PER_PAGE to a page."""
-    events = Event.objects.published().past().defer("body")
-    # Only a save or the end of an event changes the list (the generation ends then).
-    page = page_cache.memo_page("news:past", events, EVENTS_PER_PAGE, request.GET.get("page"))
+    page = selectors.past_page(EVENTS_PER_PAGE, request.GET.get("page"))
     return render(
         request,
         "news/past_events.html",
@@ -393,10 +334,8 @@ def calendar_ics(request):
 def home_context(request):
     """What the home page shows from this app: the latest three news items, the next three events."""
     return {
-        "latest_news": page_cache.memo(
-            "news:latest:3", lambda: list(NewsItem.objects.published().defer("body")[:3])
-        ),
-        "next_events": upcoming_events(3),
+        "latest_news": selectors.latest_news(3),
+        "next_events": selectors.upcoming_events(3),
     }
 
 

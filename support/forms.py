@@ -4,7 +4,7 @@ from django.forms.models import ModelChoiceIterator
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from cks_portal import page_cache
+from support import selectors
 from support.models import Audience, Language
 
 
@@ -25,11 +25,11 @@ class ListedChoiceField(forms.ModelChoiceField):
 
     iterator = _ListedChoices
 
-    def __init__(self, *args, memo=None, **kwargs):
-        """`memo`: a name under which the choices are kept until content changes
-        (`page_cache.memo`), for a list every visitor of a page gets."""
+    def __init__(self, *args, listed=None, **kwargs):
+        """`listed`: a function that returns the choices (a selector, which may remember
+        them); without it they are read from the queryset."""
         super().__init__(*args, **kwargs)
-        self.memo = memo
+        self.read_choices = listed
 
     def __deepcopy__(self, memo):
         copy = super().__deepcopy__(memo)
@@ -38,8 +38,7 @@ class ListedChoiceField(forms.ModelChoiceField):
 
     def listed(self):
         if getattr(self, "_listed", None) is None:
-            compute = lambda: list(self.queryset)  # noqa: E731
-            self._listed = page_cache.memo(self.memo, compute) if self.memo else compute()
+            self._listed = self.read_choices() if self.read_choices else list(self.queryset)
         return self._listed
 
     def to_python(self, value):
@@ -60,7 +59,7 @@ class ContactFilterForm(forms.Form):
     language = ListedChoiceField(
         queryset=Language.objects.filter(contacts__is_active=True).distinct(),
         to_field_name="code",
-        memo="support:filter:languages",
+        listed=selectors.filter_languages,
         required=False,
         label=_("Language they answer in"),
         empty_label=_("Any language"),
@@ -69,7 +68,7 @@ class ContactFilterForm(forms.Form):
     audience = ListedChoiceField(
         queryset=Audience.objects.filter(contacts__is_active=True).distinct(),
         to_field_name="slug",
-        memo="support:filter:audiences",
+        listed=selectors.filter_audiences,
         required=False,
         label=_("Who it is for"),
         empty_label=_("Everyone"),
@@ -106,13 +105,9 @@ class ContactFilterForm(forms.Form):
                     query[name] = getattr(value, self.fields[name].to_field_name)
         return query
 
-    def filter(self, contacts):
-        """`contacts` narrowed to the chosen language and group. Each filter joins one row per
-        contact (a line has a language or a group once), so the result needs no DISTINCT."""
+    def selected(self):
+        """{"language": Language or None, "audience": Audience or None}: the filters chosen,
+        none when the form is not valid (then all lines are shown)."""
         if not self.is_valid():
-            return contacts
-        if self.cleaned_data["language"]:
-            contacts = contacts.filter(languages=self.cleaned_data["language"])
-        if self.cleaned_data["audience"]:
-            contacts = contacts.filter(audiences=self.cleaned_data["audience"])
-        return contacts
+            return {}
+        return {name: self.cleaned_data[name] for name in ("language", "audience")}

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cks_portal import page_cache
+from support import selectors
 from support.forms import ContactFilterForm
 from support.models import SupportContact
 from support.schema_org import contact_json_ld
@@ -27,30 +28,12 @@ def _expire_with(request, states, moment):
     page_cache.expire_at(request, min([midnight, *(change for change in changes if change)]))
 
 
-def _remembered_name(name, now):
-    """The memo name for lines with their hours, phones and exceptions, which are kept until
-    content changes or the day ends (`page_cache.memo`). The exceptions a line carries are
-    those near the day (`OpeningException.objects.near`), so the day is part of the name.
-    Only the rows are kept: whether a line is open is worked out from them on every
-    request, at its moment."""
-    return f"support:{name}:{timezone.localdate(now).isoformat()}"
-
-
-def _remembered(name, now, compute):
-    return page_cache.memo(_remembered_name(name, now), compute)
-
-
 def index(request):
     now = timezone.now()
     form = ContactFilterForm(request.GET or None)
     filters = form.chosen()
-    # The id breaks ties in the order, so that no line is on two pages or on none.
-    contacts = form.filter(SupportContact.objects.active()).order_by("order", "name", "pk")
-    page = page_cache.memo_page(
-        _remembered_name(f"list:{filters.urlencode()}", now),
-        contacts.for_cards(now),
-        settings.SUPPORT_PAGE_SIZE,
-        request.GET.get("page"),
+    page = selectors.contacts_page(
+        now, settings.SUPPORT_PAGE_SIZE, request.GET.get("page"), **form.selected()
     )
     context = {
         "form": form,
@@ -66,13 +49,9 @@ def index(request):
 def detail(request, slug):
     now = timezone.now()
 
-    def find():
-        contact = SupportContact.objects.active().for_listing(now).filter(slug=slug).first()
-        if contact is None:
-            raise Http404  # not remembered: unknown addresses must not fill the cache
-        return contact
-
-    contact = _remembered(f"detail:{slug}", now, find)
+    contact = selectors.active_contact(slug, now)
+    if contact is None:
+        raise Http404
     state = contact.opening_state(now)
     _expire_with(request, [state], now)
     context = {
@@ -92,7 +71,5 @@ def detail(request, slug):
 def home_context(request):
     """What the home page shows from this app: the featured lines and whether they are open."""
     now = timezone.now()
-    contacts = _remembered(
-        "home", now, lambda: list(SupportContact.objects.active().filter(is_featured=True).for_home(now)[:4])
-    )
+    contacts = selectors.featured_contacts(now, 4)
     return {"support_contacts": _with_states(request, contacts, now)}

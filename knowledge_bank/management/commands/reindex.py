@@ -33,9 +33,9 @@ class Command(BaseCommand):
                     file_size=publication.file_size, file_text=publication.file_text
                 )
             publication.update_search_vector()
-        # The rows were written with update(), which the page cache does not hear about;
-        # search results and snippets may have changed.
-        page_cache.bump()
+        # The rows were written with update(), which no signal hears; search results and
+        # snippets may have changed.
+        page_cache.content_changed()
         for failure in failures:
             self.stderr.write(self.style.WARNING(f"Could not read the file of {failure}"))
         self.stdout.write(

@@ -1,0 +1,21 @@
+"""The public pages' reads of editable pages, and what they remember."""
+
+from cks_portal.models import EDITOR_FIELDS_LEFT_OUT, Page
+from cks_portal.page_cache import memo
+
+
+def about_page():
+    """The published "About us" page (only its address, for the home page's link), or None."""
+    return memo("home:about", lambda: Page.objects.published().filter(slug="om-oss").only("slug").first())
+
+
+def published_page(slug):
+    """The published page at `slug`, or None. Not remembered: the whole page is, by the page
+    cache, and an edited page must show at once to staff too."""
+    return (
+        Page.objects.published()
+        .select_related("updated_by")
+        .defer(*EDITOR_FIELDS_LEFT_OUT)
+        .filter(slug=slug)
+        .first()
+    )

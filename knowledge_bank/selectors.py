@@ -1,0 +1,42 @@
+"""The public pages' reads of the knowledge bank that are remembered, and its clock-driven
+changes. The search itself (knowledge_bank.search) reads the rows on each request; only
+the small lists every request needs are kept by the cache layer until content changes."""
+
+from cks_portal.models import Topic
+from cks_portal.page_cache import memo
+from knowledge_bank.models import Publication
+
+
+def scheduled_changes(now):
+    """A publication with a publish date ahead of now goes live then, without a save
+    (registered with the cache layer)."""
+    return [
+        (
+            Publication.objects.filter(status=Publication.Status.PUBLISHED, published_at__gt=now),
+            "published_at",
+        )
+    ]
+
+
+def featured():
+    """The featured selection, in the curators' order."""
+    return Publication.objects.published().filter(featured=True).order_by("featured_order", "title")
+
+
+def featured_for_home(count):
+    """The first `count` of the featured selection, with what the home page prints."""
+    return memo(
+        f"knowledge_bank:featured:{count}",
+        lambda: list(featured().only("title", "slug", "year", "type", "language")[:count]),
+    )
+
+
+def topic_labels():
+    """{topic id: (slug, name, English name)} for every topic: one small query."""
+    return memo(
+        "knowledge_bank:topics",
+        lambda: {
+            pk: (slug, name, name_en)
+            for pk, slug, name, name_en in Topic.objects.values_list("pk", "slug", "name", "name_en")
+        },
+    )
