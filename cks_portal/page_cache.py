@@ -47,17 +47,14 @@ def next_scheduled_moment():
     time, or an event ends and leaves the calendar's upcoming list. One query of four small
     indexed subqueries, run once per generation, not per request."""
     from knowledge_bank.models import Publication
-    from news.models import Event, NewsItem, State
+    from news.models import Event, NewsItem
 
     now = timezone.now()
     firsts = [
-        (NewsItem.objects.filter(state__in=State.public(), publish_at__gt=now), "publish_at"),
-        (Event.objects.filter(state__in=State.public(), publish_at__gt=now), "publish_at"),
+        (NewsItem.objects.going_live(now), "publish_at"),
+        (Event.objects.going_live(now), "publish_at"),
         (Event.objects.published().filter(end__gt=now), "end"),
-        (
-            Publication.objects.filter(status=Publication.Status.PUBLISHED, published_at__gt=now),
-            "published_at",
-        ),
+        (Publication.objects.going_live(now), "publish_at"),
     ]
     parts, params = [], []
     for queryset, field in firsts:

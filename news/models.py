@@ -19,6 +19,8 @@ from simple_history.models import HistoricalRecords
 from cks_portal import search
 from cks_portal.i18n import active_language
 from cks_portal.models import Topic
+from cks_portal.publishing import ChangeRecorded, Publishing, PublishingQuerySet
+from cks_portal.publishing import State as State  # re-exported: the states news used to define
 from cks_portal.richtext import RichTextField
 from knowledge_bank.files import check_pdf_content
 from news import images
@@ -29,29 +31,16 @@ ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 RENDITION_WIDTHS = (480, 800, 1200)
 
 
-class State(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SCHEDULED = "scheduled", _("Scheduled")
-    PUBLISHED = "published", _("Published")
-    UNPUBLISHED = "unpublished", _("Unpublished")
-
-    @classmethod
-    def public(cls):
-        """States whose items are public once their publish time has come."""
-        return [cls.SCHEDULED, cls.PUBLISHED]
-
-
 class ContentLanguage(models.TextChoices):
     SWEDISH = "sv", _("Swedish")
     ENGLISH = "en", _("English")
 
 
-class PublishableQuerySet(models.QuerySet):
+class PublishableQuerySet(PublishingQuerySet):
     def published(self):
-        """The one definition of "visible to the public": a public state and a publish time
-        that has come. A scheduled item therefore goes live by itself. The stored search
-        vector (1-2 KB a row) is left in the database: pages never print it."""
-        return self.filter(state__in=State.public(), publish_at__lte=timezone.now()).defer("search_vector")
+        """See PublishingQuerySet. The stored search vector (1-2 KB a row) is left in the
+        database: pages never print it."""
+        return super().published().defer("search_vector")
 
     def matching(self, query):
         """Items matching `query` in the site's search syntax: the stored vector on
@@ -62,7 +51,7 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(condition) if condition is not None else self.none()
 
 
-class Publishable(models.Model):
+class Publishable(Publishing, ChangeRecorded):
     """What news items and events share: language, editorial state, topics, change records."""
 
     language = models.CharField(
@@ -74,23 +63,6 @@ class Publishable(models.Model):
             "The language the text is written in. It is shown as written on both versions of the site."
         ),
     )
-    state = models.CharField(
-        _("state"),
-        max_length=12,
-        choices=State,
-        default=State.DRAFT,
-        db_index=True,
-        help_text=_(
-            "Draft and unpublished are seen only by staff. Scheduled goes live by itself at the "
-            "publish time; published is visible from the publish time."
-        ),
-    )
-    publish_at = models.DateTimeField(
-        _("publish time"),
-        default=timezone.now,
-        db_index=True,
-        help_text=_("Shown as the publishing date. A time in the future keeps the item hidden until then."),
-    )
     topics = models.ManyToManyField(
         Topic,
         verbose_name=_("topics"),
@@ -99,16 +71,6 @@ class Publishable(models.Model):
         help_text=_("Used for the topic filter and to find related items."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("changed by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
     # The text as PostgreSQL's full-text search reads it, kept by `update_search_vector`.
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -141,28 +103,6 @@ class Publishable(models.Model):
         if connection.vendor != "postgresql" or not self.pk:
             return
         type(self)._base_manager.filter(pk=self.pk).update(search_vector=self.search_document())
-
-    def clean(self):
-        super().clean()
-        if (
-            self.state == State.SCHEDULED
-            and self.publish_at
-            and self._state.adding
-            and self.publish_at <= timezone.now()
-        ):
-            raise ValidationError({"publish_at": _("A scheduled item needs a publish time in the future.")})
-
-    @property
-    def is_published(self):
-        """The Python twin of `published()`, for an object already loaded."""
-        return self.state in State.public() and self.publish_at <= timezone.now()
-
-    @property
-    def status_label(self):
-        """The state as an editor thinks of it: "Scheduled" until the time comes."""
-        if self.state in State.public():
-            return State.PUBLISHED.label if self.is_published else State.SCHEDULED.label
-        return self.get_state_display()
 
     @property
     def lang_attr(self):
