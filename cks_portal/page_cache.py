@@ -44,8 +44,9 @@ def expire_at(request, moment):
 
 def next_scheduled_moment():
     """The next time a page changes by the clock alone: an item goes live at its publish
-    time, or an event ends and leaves the calendar's upcoming list. One query of four small
+    time, or an event ends and leaves the calendar's upcoming list. One query of five small
     indexed subqueries, run once per generation, not per request."""
+    from cks_portal.models import Page
     from knowledge_bank.models import Publication
     from news.models import Event, NewsItem
 
@@ -55,6 +56,7 @@ def next_scheduled_moment():
         (Event.objects.going_live(now), "publish_at"),
         (Event.objects.published().filter(end__gt=now), "end"),
         (Publication.objects.going_live(now), "publish_at"),
+        (Page.objects.going_live(now), "publish_at"),
     ]
     parts, params = [], []
     for queryset, field in firsts:
