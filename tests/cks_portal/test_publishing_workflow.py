@@ -9,8 +9,8 @@ import datetime
 import pytest
 import time_machine
 from django.db import connection
-from django.test import Client
 from django.db.migrations.executor import MigrationExecutor
+from django.test import Client
 from django.utils import timezone
 
 from cks_portal.models import Page
@@ -149,7 +149,10 @@ def test_the_migrations_carry_every_old_value_into_the_workflow_and_back():
         "oppen": True,
         "dold": False,
     }
-    assert dict(back.get_model("news.NewsItem").objects.values_list("slug", "state"))["unpublished"] == "unpublished"
+    assert (
+        dict(back.get_model("news.NewsItem").objects.values_list("slug", "state"))["unpublished"]
+        == "unpublished"
+    )
     assert dict(back.get_model("knowledge_bank.Publication").objects.values_list("slug", "status")) == {
         "draft": "draft",
         "published": "published",
