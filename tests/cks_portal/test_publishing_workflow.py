@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from cks_portal.models import Page
 from cks_portal.publishing import State
-from cks_portal.roles import EDITOR, LIBRARIAN
+from cks_portal.roles import EDITOR, LIBRARIAN, SUPPORT_EDITOR
 from news.models import NewsItem
 from tests.admin_forms import form_data
 
@@ -159,3 +159,17 @@ def test_the_migrations_carry_every_old_value_into_the_workflow_and_back():
         "withdrawn": "withdrawn",
     }
     migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+def test_a_support_editor_is_recorded_as_the_last_to_change_a_support_line(staff_client):
+    from tests.support.conftest import make_contact
+
+    contact = make_contact()
+    support_editor = staff_client(SUPPORT_EDITOR)
+    url = f"/admin/support/supportcontact/{contact.pk}/change/"
+
+    response = support_editor.post(url, {**form_data(support_editor.get(url)), "order": "5"})
+
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    contact.refresh_from_db()
+    assert contact.updated_by == support_editor.user
