@@ -12,16 +12,16 @@ from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cks_portal import search
-from cks_portal.i18n import active_language
+from cks_portal.i18n import lang_attribute
 from cks_portal.models import Topic
 from cks_portal.publishing import ChangeRecorded, Publishing, PublishingQuerySet
 from cks_portal.publishing import State as State  # re-exported: the states news used to define
 from cks_portal.richtext import RichTextField
+from cks_portal.uploads import validate_size
 from knowledge_bank.files import check_pdf_content
 from news import images
 
@@ -107,20 +107,15 @@ class Publishable(Publishing, ChangeRecorded):
     @property
     def lang_attr(self):
         """` lang="sv"` when the text's language is not the page's, for screen readers."""
-        if self.language != active_language():
-            return format_html(' lang="{}"', self.language)
-        return ""
+        return lang_attribute(self.language)
 
 
 def validate_attachment_size(file):
-    if file.size > settings.NEWS_ATTACHMENT_MAX_BYTES:
-        raise ValidationError(
-            _("The file is %(size)s MB; the largest allowed is %(max)s MB."),
-            params={
-                "size": round(file.size / 1024 / 1024, 1),
-                "max": settings.NEWS_ATTACHMENT_MAX_BYTES // 1024 // 1024,
-            },
-        )
+    validate_size(
+        file,
+        settings.NEWS_ATTACHMENT_MAX_BYTES,
+        _("The file is %(size)s MB; the largest allowed is %(max)s MB."),
+    )
 
 
 def _is_docx(file):
