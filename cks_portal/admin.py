@@ -13,6 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from cks_portal.models import Page, Topic
+from cks_portal.publishing import PublishingAdminMixin
 
 
 class RecordsEditorMixin:
@@ -175,18 +176,18 @@ class ConflictGuardForm(forms.ModelForm):
 
 
 @admin.register(Page)
-class PageAdmin(ConflictGuardMixin, RecordsEditorMixin, SimpleHistoryAdmin):
-    list_display = ["title", "slug", "is_published", "show_in_footer", "updated_at", "updated_by"]
-    list_filter = ["is_published"]
+class PageAdmin(PublishingAdminMixin, ConflictGuardMixin, RecordsEditorMixin, SimpleHistoryAdmin):
+    list_display = ["title", "slug", "status", "show_in_footer", "updated_at", "updated_by"]
+    list_filter = ["state"]
     search_fields = ["title", "title_en", "body"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["updated_at", "updated_by"]
     list_select_related = ["updated_by"]
-    history_list_display = ["title", "is_published"]
+    history_list_display = ["title", "state"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body"]}),
         (_("English version"), {"fields": ["title_en", "lead_en", "body_en"]}),
-        (_("Publishing"), {"fields": ["is_published", "show_in_footer", "updated_at", "updated_by"]}),
+        (_("Publishing"), {"fields": ["state", "publish_at", "show_in_footer", "updated_at", "updated_by"]}),
     ]
 
 

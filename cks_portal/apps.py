@@ -15,10 +15,11 @@ class CksPortalConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from cks_portal import checks, page_cache  # noqa: F401 - checks registers itself
+        from cks_portal import checks, page_cache, selectors  # noqa: F401 - checks registers itself
         from cks_portal.roles import sync_role_permissions
 
         page_cache.connect_signals()
+        page_cache.register_scheduled_changes(selectors.scheduled_changes)
         # The libraries' apps have no names of their own; the admin index showed their labels
         # (OTP_TOTP, AXES). An app's name is not part of its migrations, so setting it is safe.
         for label, name in THIRD_PARTY_APP_NAMES.items():

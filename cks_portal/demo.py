@@ -6,6 +6,7 @@ The facts come from the centre's own material (see shared/seeds); the wording is
 from django.conf import settings
 
 from cks_portal.models import Page, Topic
+from cks_portal.publishing import State
 
 TOPICS = [
     # slug, Swedish, English
@@ -285,5 +286,5 @@ def load(command):
             else value
             for key, value in page.items()
         }
-        Page.objects.update_or_create(slug=page["slug"], defaults={**page, "is_published": True})
+        Page.objects.update_or_create(slug=page["slug"], defaults={**page, "state": State.PUBLISHED})
     command.stdout.write(f"  site: {len(TOPICS)} topics, {len(PAGES)} pages")

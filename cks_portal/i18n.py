@@ -7,6 +7,7 @@ the result knows its language so that templates can mark Swedish-only content wi
 """
 
 from django.db import models
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
@@ -26,6 +27,14 @@ class SafeLocalizedText(LocalizedText, SafeString):
 
 def active_language():
     return (get_language() or "sv").split("-")[0]
+
+
+def lang_attribute(lang):
+    """` lang="xx"` for text in `lang` when that is not the page's language, else nothing:
+    screen readers then read it with the right voice."""
+    if lang and lang != active_language():
+        return format_html(' lang="{}"', lang)
+    return ""
 
 
 def localized(obj, name):

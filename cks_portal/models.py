@@ -1,10 +1,10 @@
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cks_portal.i18n import LocalizedModel
+from cks_portal.publishing import ChangeRecorded, Publishing, State, state_field
 from cks_portal.richtext import RichTextField
 
 # What a page leaves out when it loads the user who changed it last (`updated_by`) for the
@@ -51,11 +51,6 @@ class Topic(LocalizedModel):
         return self.name
 
 
-class PageQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
-
 def validate_page_slug(value):
     from django.core.exceptions import ValidationError
 
@@ -63,7 +58,7 @@ def validate_page_slug(value):
         raise ValidationError(_("“%(slug)s” is used by another part of the site."), params={"slug": value})
 
 
-class Page(LocalizedModel):
+class Page(LocalizedModel, Publishing, ChangeRecorded):
     """A page of running text that staff edit: about us, accessibility statement, privacy."""
 
     title = models.CharField(_("title"), max_length=200)
@@ -85,20 +80,10 @@ class Page(LocalizedModel):
         help_text=_("Headings, lists, links and tables are kept; scripts and styles are removed."),
     )
     body_en = RichTextField(_("body in English"), blank=True)
-    is_published = models.BooleanField(_("published"), default=True)
+    # A new page is public at once, as it was when pages had only a "published" box.
+    state = state_field(default=State.PUBLISHED)
     show_in_footer = models.BooleanField(_("link in footer"), default=False)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("changed by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
 
-    objects = PageQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:

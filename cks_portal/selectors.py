@@ -4,6 +4,12 @@ from cks_portal.models import EDITOR_FIELDS_LEFT_OUT, Page
 from cks_portal.page_cache import memo
 
 
+def scheduled_changes(now):
+    """A page scheduled for later goes live at its publish time, without a save (registered
+    with the cache layer)."""
+    return [(Page.objects.going_live(now), "publish_at")]
+
+
 def about_page():
     """The published "About us" page (only its address, for the home page's link), or None."""
     return memo("home:about", lambda: Page.objects.published().filter(slug="om-oss").only("slug").first())

@@ -43,6 +43,25 @@ KEPT_SUFFIX = "__kept"
 DROP_SUFFIX = "__kept_drop"
 
 
+MB = 1024 * 1024
+
+
+def _megabytes(size):
+    return round(size / MB, 1)
+
+
+def validate_size(file, max_bytes, message, describe=_megabytes):
+    """The one upload size check; the limits themselves are settings. `message` may use
+    %(size)s (the file's size through `describe`, megabytes by default) and %(max)s or
+    %(limit)s (the limit in whole megabytes)."""
+    if file.size > max_bytes:
+        raise ValidationError(
+            message,
+            code="too_large",
+            params={"size": describe(file.size), "max": max_bytes // MB, "limit": max_bytes // MB},
+        )
+
+
 class _KeptFileLost:
     """What the widget returns for a token that does not verify; the field refuses it."""
 

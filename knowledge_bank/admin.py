@@ -7,10 +7,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from cks_portal.admin import ConflictGuardMixin
+from cks_portal.admin import ConflictGuardMixin, RecordsEditorMixin
+from cks_portal.publishing import PublishingAdminMixin
 from cks_portal.uploads import KeepUploadsMixin
 from knowledge_bank.models import Author, Publication, PublicationAuthor
 
@@ -75,7 +76,9 @@ class AuthorAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Publication)
-class PublicationAdmin(KeepUploadsMixin, ConflictGuardMixin, SimpleHistoryAdmin):
+class PublicationAdmin(
+    PublishingAdminMixin, KeepUploadsMixin, ConflictGuardMixin, RecordsEditorMixin, SimpleHistoryAdmin
+):
     list_display = [
         "title",
         "type",
@@ -88,7 +91,7 @@ class PublicationAdmin(KeepUploadsMixin, ConflictGuardMixin, SimpleHistoryAdmin)
         "review_date",
     ]
     list_editable = ["featured_order"]
-    list_filter = ["status", "type", "topics", "language", "featured", BrokenLinkFilter, ReviewDueFilter]
+    list_filter = ["state", "type", "topics", "language", "featured", BrokenLinkFilter, ReviewDueFilter]
     search_fields = [
         "title",
         "subtitle",
@@ -100,7 +103,7 @@ class PublicationAdmin(KeepUploadsMixin, ConflictGuardMixin, SimpleHistoryAdmin)
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["topics"]
     inlines = [PublicationAuthorInline]
-    date_hierarchy = "published_at"
+    date_hierarchy = "publish_at"
     readonly_fields = [
         "file_size",
         "link_status",
@@ -108,15 +111,22 @@ class PublicationAdmin(KeepUploadsMixin, ConflictGuardMixin, SimpleHistoryAdmin)
         "link_checked_at",
         "link_response_ms",
         "updated_at",
+        "updated_by",
     ]
     # Django 6 makes https the default scheme for typed-in links; curators get it already.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    actions = ["publish", "withdraw", "feature", "unfeature"]
+    actions = [*PublishingAdminMixin.actions, "feature", "unfeature"]
+    published_message = ngettext_lazy(
+        "%(count)d publication was published.", "%(count)d publications were published.", "count"
+    )
+    withdrawn_message = ngettext_lazy(
+        "%(count)d publication was withdrawn.", "%(count)d publications were withdrawn.", "count"
+    )
     fieldsets = [
         (None, {"fields": ["title", "subtitle", "slug", "type", "year", "date", "publisher", "language"]}),
         (_("Content"), {"fields": ["summary", "summary_en", "topics", "audience"]}),
         (_("File and links"), {"fields": ["file", "file_size", "external_url", "isbn", "doi"]}),
-        (_("Curation"), {"fields": ["status", "published_at", "featured", "featured_order", "review_date"]}),
+        (_("Curation"), {"fields": ["state", "publish_at", "featured", "featured_order", "review_date"]}),
         (_("Link check"), {"fields": ["link_status", "link_error", "link_checked_at", "link_response_ms"]}),
     ]
 
@@ -138,28 +148,6 @@ class PublicationAdmin(KeepUploadsMixin, ConflictGuardMixin, SimpleHistoryAdmin)
     # Each action saves every publication it changes, as the change form does (see
     # cks_portal.bulk): history with the curator and the reason, fresh public pages, and a
     # new version that refuses a change form opened before the action.
-    @admin.action(description=_("Publish the selected publications"))
-    def publish(self, request, queryset):
-        count = queryset.save_each(
-            request.user, _("Published with a bulk action in the list"), status=Publication.Status.PUBLISHED
-        )
-        self.message_user(
-            request,
-            ngettext("%(count)d publication was published.", "%(count)d publications were published.", count)
-            % {"count": count},
-        )
-
-    @admin.action(description=_("Withdraw the selected publications"))
-    def withdraw(self, request, queryset):
-        count = queryset.save_each(
-            request.user, _("Withdrawn with a bulk action in the list"), status=Publication.Status.WITHDRAWN
-        )
-        self.message_user(
-            request,
-            ngettext("%(count)d publication was withdrawn.", "%(count)d publications were withdrawn.", count)
-            % {"count": count},
-        )
-
     @admin.action(description=_("Add to the featured selection"))
     def feature(self, request, queryset):
         count = queryset.save_each(

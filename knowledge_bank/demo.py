@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from cks_portal.models import Topic
+from cks_portal.publishing import State
 from knowledge_bank.models import Author, Publication, PublicationAuthor
 
 PUBLISHED_AT = timezone.make_aware(datetime.datetime(2025, 1, 15, 9, 0))
@@ -345,8 +346,8 @@ def load(command):
                 "external_url": "",
                 "summary_en": "",
                 **data,
-                "status": Publication.Status.PUBLISHED,
-                "published_at": PUBLISHED_AT,
+                "state": State.PUBLISHED,
+                "publish_at": PUBLISHED_AT,
                 "featured": featured is not None,
                 "featured_order": featured or 100 + order,
             },

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from cks_portal.uploads import MB, validate_size
+
 PDF_MAGIC = b"%PDF-"
 
 logger = logging.getLogger(__name__)
@@ -15,15 +17,12 @@ logger = logging.getLogger(__name__)
 def validate_pdf(file):
     """Refuse a file over the knowledge bank's size limit, one that does not start like a PDF,
     and one that pypdf cannot open."""
-    limit = settings.KNOWLEDGE_BANK_MAX_UPLOAD_MB
-    if file.size > limit * 1024 * 1024:
-        raise ValidationError(
-            _(
-                "The file is %(size)s; the limit is %(limit)s MB. Upload a smaller file or link to it instead."
-            ),
-            code="too_large",
-            params={"size": describe_size(file.size), "limit": limit},
-        )
+    validate_size(
+        file,
+        settings.KNOWLEDGE_BANK_MAX_UPLOAD_MB * MB,
+        _("The file is %(size)s; the limit is %(limit)s MB. Upload a smaller file or link to it instead."),
+        describe=describe_size,
+    )
     check_pdf_content(file)
 
 

@@ -9,15 +9,14 @@ from django.db.models.functions import Coalesce, Concat, Left
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cks_portal import search
-from cks_portal.bulk import SaveEachQuerySet
 from cks_portal.i18n import LocalizedModel
 from cks_portal.models import Topic
+from cks_portal.publishing import ChangeRecorded, Publishing, PublishingQuerySet
 from knowledge_bank.files import describe_file, extract_pdf_text, validate_pdf
 
 
@@ -45,11 +44,7 @@ class Author(models.Model):
         return f"{self.family_name}, {self.given_name}" if self.given_name else self.family_name
 
 
-class PublicationQuerySet(SaveEachQuerySet):
-    def published(self):
-        """The only definition of what the public may see."""
-        return self.filter(status=Publication.Status.PUBLISHED, published_at__lte=timezone.now())
-
+class PublicationQuerySet(PublishingQuerySet):
     def search(self, query, ranked=True):
         """Publications matching `query` (web-search syntax), annotated with `rank` when
         `ranked`. An empty or unsearchable query matches nothing."""
@@ -114,12 +109,7 @@ class PublicationQuerySet(SaveEachQuerySet):
         return self.filter(Exists(through)).exclude(pk=publication.pk)
 
 
-class Publication(search.SearchIndexed, LocalizedModel):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
-
+class Publication(search.SearchIndexed, LocalizedModel, Publishing, ChangeRecorded):
     class Type(models.TextChoices):
         REPORT = "report", _("Report")
         GUIDE = "guide", _("Guide or handbook")
@@ -265,12 +255,6 @@ class Publication(search.SearchIndexed, LocalizedModel):
         blank=True,
         help_text=_("When a curator should check that it is still relevant."),
     )
-    status = models.CharField(_("state"), max_length=12, choices=Status, default=Status.DRAFT)
-    published_at = models.DateTimeField(
-        _("publish at"),
-        default=timezone.now,
-        help_text=_("A published item becomes visible from this moment."),
-    )
     link_status = models.PositiveSmallIntegerField(_("link status"), null=True, blank=True, editable=False)
     link_error = models.CharField(_("link error"), max_length=200, blank=True, editable=False)
     link_checked_at = models.DateTimeField(_("link checked at"), null=True, blank=True, editable=False)
@@ -282,7 +266,6 @@ class Publication(search.SearchIndexed, LocalizedModel):
     # filters without looking each one up. Kept current by `sync_topic_ids`.
     topic_ids = models.CharField(max_length=300, blank=True, default="", editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = PublicationQuerySet.as_manager()
     # Who changed what and when. The extracted text and the search vector are derived from the
@@ -318,10 +301,10 @@ class Publication(search.SearchIndexed, LocalizedModel):
                 F("date").desc(nulls_last=True),
                 F("title"),
                 F("id"),
-                F("status"),
+                F("state"),
                 F("type"),
                 F("language"),
-                F("published_at"),
+                F("publish_at"),
                 include=["topic_ids"],
                 name="kb_newest_idx",
             ),

@@ -10,12 +10,7 @@ from knowledge_bank.models import Publication
 def scheduled_changes(now):
     """A publication with a publish date ahead of now goes live then, without a save
     (registered with the cache layer)."""
-    return [
-        (
-            Publication.objects.filter(status=Publication.Status.PUBLISHED, published_at__gt=now),
-            "published_at",
-        )
-    ]
+    return [(Publication.objects.going_live(now), "publish_at")]
 
 
 def featured():

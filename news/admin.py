@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from cks_portal.admin import ConflictGuardMixin, RecordsEditorMixin
+from cks_portal.publishing import PublishingAdminMixin
 from cks_portal.uploads import KeepUploadsMixin
 from news import registration as reg
 from news.models import Event, NewsItem, Registration, RegistrationStatus
@@ -18,7 +19,9 @@ from news.models import Event, NewsItem, Registration, RegistrationStatus
 PUBLISHING_FIELDS = ["state", "publish_at", "language", "topics", "created_at", "updated_at", "updated_by"]
 
 
-class PublishableAdmin(KeepUploadsMixin, ConflictGuardMixin, RecordsEditorMixin, SimpleHistoryAdmin):
+class PublishableAdmin(
+    PublishingAdminMixin, KeepUploadsMixin, ConflictGuardMixin, RecordsEditorMixin, SimpleHistoryAdmin
+):
     """What both admins share: filters by state and topic, the preview link, who changed it."""
 
     list_filter = ["state", "topics", "language"]
@@ -30,10 +33,6 @@ class PublishableAdmin(KeepUploadsMixin, ConflictGuardMixin, RecordsEditorMixin,
     save_on_top = True
     # Editors paste addresses without a scheme; https is what Django 6 will assume anyway.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-
-    @admin.display(description=_("state"), ordering="state")
-    def status(self, obj):
-        return obj.status_label
 
     @admin.display(description=_("page"))
     def preview_link(self, obj):

@@ -12,7 +12,8 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from cks_portal.models import Topic
-from news.models import Event, NewsItem, RegistrationMode, State
+from cks_portal.publishing import State
+from news.models import Event, NewsItem, RegistrationMode
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 

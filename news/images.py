@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from cks_portal.uploads import validate_size
+
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 
 
@@ -23,12 +25,9 @@ def validate_image(file):
     pixels that decoding them would exhaust the server's memory."""
     if getattr(file, "_committed", False):
         return  # already stored, so it was checked when it was uploaded
-    max_bytes = settings.NEWS_IMAGE_MAX_BYTES
-    if file.size > max_bytes:
-        raise ValidationError(
-            _("The image is %(size)s MB; the largest allowed is %(max)s MB."),
-            params={"size": round(file.size / 1024 / 1024, 1), "max": max_bytes // 1024 // 1024},
-        )
+    validate_size(
+        file, settings.NEWS_IMAGE_MAX_BYTES, _("The image is %(size)s MB; the largest allowed is %(max)s MB.")
+    )
     position = file.tell() if hasattr(file, "tell") else None
     try:
         file.seek(0)

@@ -12,14 +12,16 @@ from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cks_portal import search
-from cks_portal.i18n import active_language
+from cks_portal.i18n import lang_attribute
 from cks_portal.models import Topic
+from cks_portal.publishing import ChangeRecorded, Publishing, PublishingQuerySet
+from cks_portal.publishing import State as State  # re-exported: the states news used to define
 from cks_portal.richtext import RichTextField
+from cks_portal.uploads import validate_size
 from knowledge_bank.files import check_pdf_content
 from news import images
 
@@ -29,29 +31,16 @@ ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 RENDITION_WIDTHS = (480, 800, 1200)
 
 
-class State(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SCHEDULED = "scheduled", _("Scheduled")
-    PUBLISHED = "published", _("Published")
-    UNPUBLISHED = "unpublished", _("Unpublished")
-
-    @classmethod
-    def public(cls):
-        """States whose items are public once their publish time has come."""
-        return [cls.SCHEDULED, cls.PUBLISHED]
-
-
 class ContentLanguage(models.TextChoices):
     SWEDISH = "sv", _("Swedish")
     ENGLISH = "en", _("English")
 
 
-class PublishableQuerySet(models.QuerySet):
+class PublishableQuerySet(PublishingQuerySet):
     def published(self):
-        """The one definition of "visible to the public": a public state and a publish time
-        that has come. A scheduled item therefore goes live by itself. The stored search
-        vector (1-2 KB a row) is left in the database: pages never print it."""
-        return self.filter(state__in=State.public(), publish_at__lte=timezone.now()).defer("search_vector")
+        """See PublishingQuerySet. The stored search vector (1-2 KB a row) is left in the
+        database: pages never print it."""
+        return super().published().defer("search_vector")
 
     def matching(self, query):
         """Items matching `query` in the site's search syntax, through the stored vector
@@ -59,7 +48,7 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(search_vector=search.websearch_query(query))
 
 
-class Publishable(search.SearchIndexed):
+class Publishable(search.SearchIndexed, Publishing, ChangeRecorded):
     """What news items and events share: language, editorial state, topics, change records."""
 
     language = models.CharField(
@@ -71,23 +60,6 @@ class Publishable(search.SearchIndexed):
             "The language the text is written in. It is shown as written on both versions of the site."
         ),
     )
-    state = models.CharField(
-        _("state"),
-        max_length=12,
-        choices=State,
-        default=State.DRAFT,
-        db_index=True,
-        help_text=_(
-            "Draft and unpublished are seen only by staff. Scheduled goes live by itself at the "
-            "publish time; published is visible from the publish time."
-        ),
-    )
-    publish_at = models.DateTimeField(
-        _("publish time"),
-        default=timezone.now,
-        db_index=True,
-        help_text=_("Shown as the publishing date. A time in the future keeps the item hidden until then."),
-    )
     topics = models.ManyToManyField(
         Topic,
         verbose_name=_("topics"),
@@ -96,16 +68,6 @@ class Publishable(search.SearchIndexed):
         help_text=_("Used for the topic filter and to find related items."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("changed by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
     objects = PublishableQuerySet.as_manager()
     # Every save is recorded with who and when; the admin shows the changes and restores. The
     # search vector is derived from the text and would only bloat the history.
@@ -117,45 +79,18 @@ class Publishable(search.SearchIndexed):
     def __str__(self):
         return self.title
 
-    def clean(self):
-        super().clean()
-        if (
-            self.state == State.SCHEDULED
-            and self.publish_at
-            and self._state.adding
-            and self.publish_at <= timezone.now()
-        ):
-            raise ValidationError({"publish_at": _("A scheduled item needs a publish time in the future.")})
-
-    @property
-    def is_published(self):
-        """The Python twin of `published()`, for an object already loaded."""
-        return self.state in State.public() and self.publish_at <= timezone.now()
-
-    @property
-    def status_label(self):
-        """The state as an editor thinks of it: "Scheduled" until the time comes."""
-        if self.state in State.public():
-            return State.PUBLISHED.label if self.is_published else State.SCHEDULED.label
-        return self.get_state_display()
-
     @property
     def lang_attr(self):
         """` lang="sv"` when the text's language is not the page's, for screen readers."""
-        if self.language != active_language():
-            return format_html(' lang="{}"', self.language)
-        return ""
+        return lang_attribute(self.language)
 
 
 def validate_attachment_size(file):
-    if file.size > settings.NEWS_ATTACHMENT_MAX_BYTES:
-        raise ValidationError(
-            _("The file is %(size)s MB; the largest allowed is %(max)s MB."),
-            params={
-                "size": round(file.size / 1024 / 1024, 1),
-                "max": settings.NEWS_ATTACHMENT_MAX_BYTES // 1024 // 1024,
-            },
-        )
+    validate_size(
+        file,
+        settings.NEWS_ATTACHMENT_MAX_BYTES,
+        _("The file is %(size)s MB; the largest allowed is %(max)s MB."),
+    )
 
 
 def _is_docx(file):

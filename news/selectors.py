@@ -10,15 +10,15 @@ from django.db.models import Exists, OuterRef
 
 from cks_portal.models import EDITOR_FIELDS_LEFT_OUT, Topic
 from cks_portal.page_cache import memo, memo_page
-from news.models import Event, NewsItem, State
+from news.models import Event, NewsItem
 
 
 def scheduled_changes(now):
     """When a page changes without a save: a scheduled item goes live at its publish time,
     and an event ends and leaves the upcoming list (registered with the cache layer)."""
     return [
-        (NewsItem.objects.filter(state__in=State.public(), publish_at__gt=now), "publish_at"),
-        (Event.objects.filter(state__in=State.public(), publish_at__gt=now), "publish_at"),
+        (NewsItem.objects.going_live(now), "publish_at"),
+        (Event.objects.going_live(now), "publish_at"),
         (Event.objects.published().filter(end__gt=now), "end"),
     ]
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from cks_portal.admin import ConflictGuardMixin
+from cks_portal.admin import ConflictGuardMixin, RecordsEditorMixin
 from support.models import (
     VERIFY_EVERY_DAYS,
     Audience,
@@ -96,7 +96,7 @@ HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(SupportContact)
-class SupportContactAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
+class SupportContactAdmin(ConflictGuardMixin, RecordsEditorMixin, SimpleHistoryAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "organisation", "verified", "is_active", "is_featured", "order"]
     list_editable = ["order"]
@@ -104,7 +104,7 @@ class SupportContactAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
     search_fields = ["name", "name_en", "organisation", "phones__number"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["audiences", "languages", "topics"]
-    readonly_fields = ["hours_preview", "uuid", "created_at", "updated_at"]
+    readonly_fields = ["hours_preview", "uuid", "created_at", "updated_at", "updated_by"]
     inlines = [PhoneNumberInline, OpeningIntervalInline, OpeningExceptionInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "organisation", "organisation_website", "commissioned_by"]}),
@@ -133,7 +133,17 @@ class SupportContactAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
         (_("Checking the facts"), {"fields": ["last_verified", "source_url"]}),
         (
             _("Publishing"),
-            {"fields": ["is_active", "is_featured", "order", "uuid", "created_at", "updated_at"]},
+            {
+                "fields": [
+                    "is_active",
+                    "is_featured",
+                    "order",
+                    "uuid",
+                    "created_at",
+                    "updated_at",
+                    "updated_by",
+                ]
+            },
         ),
     ]
 

@@ -23,6 +23,7 @@ from simple_history.models import HistoricalRecords
 from cks_portal import search
 from cks_portal.i18n import LocalizedModel
 from cks_portal.models import Topic
+from cks_portal.publishing import ChangeRecorded
 from cks_portal.richtext import RichTextField
 from support import opening
 
@@ -139,7 +140,7 @@ class SupportContactQuerySet(models.QuerySet):
         )
 
 
-class SupportContact(search.SearchIndexed, LocalizedModel):
+class SupportContact(search.SearchIndexed, LocalizedModel, ChangeRecorded):
     uuid = models.UUIDField(_("identifier for open data"), default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(
         _("name"), max_length=200, help_text=_("For example “Rädda Barnens orostelefon”.")
@@ -216,6 +217,8 @@ class SupportContact(search.SearchIndexed, LocalizedModel):
     hours_note_en = models.CharField(_("note on the hours, in English"), max_length=300, blank=True)
     is_featured = models.BooleanField(_("show on the home page"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=100, help_text=_("Lower comes first."))
+    # Not the publishing workflow (cks_portal.publishing): a support line is not an editorial
+    # item with drafts and a publish time; it is a service that runs or not, shown or hidden.
     is_active = models.BooleanField(_("shown on the site"), default=True)
     last_verified = models.DateField(
         _("facts last verified"),
@@ -225,7 +228,6 @@ class SupportContact(search.SearchIndexed, LocalizedModel):
     )
     source_url = models.URLField(_("source"), blank=True, help_text=_("Where the facts were checked."))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = SupportContactQuerySet.as_manager()
     # Who changed what and when; the hours and phones below keep their own history too.

@@ -1,5 +1,6 @@
 """schema.org JSON-LD for a support contact's page: an Organization with a ContactPoint per phone."""
 
+from cks_portal import jsonld
 from support.models import Weekday
 
 DAY_URLS = [f"https://schema.org/{name.capitalize()}" for name in Weekday.names]
@@ -36,7 +37,7 @@ def hours_specification(contact):
 
 
 def _language(language):
-    return {"@type": "Language", "name": language.name_en or language.name, "alternateName": language.code}
+    return jsonld.thing("Language", name=language.name_en or language.name, alternateName=language.code)
 
 
 def contact_json_ld(contact, request):
@@ -67,14 +68,13 @@ def contact_json_ld(contact, request):
                 **({"url": contact.website} if contact.website else {}),
             }
         )
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Organization",
-        "name": contact.organisation,
-        "description": str(contact.t.summary),
-        "contactPoint": points,
-        "mainEntityOfPage": request.build_absolute_uri(contact.get_absolute_url()),
-    }
+    data = jsonld.document(
+        "Organization",
+        name=contact.organisation,
+        description=str(contact.t.summary),
+        contactPoint=points,
+        mainEntityOfPage=request.build_absolute_uri(contact.get_absolute_url()),
+    )
     if contact.organisation_website:
         data["url"] = contact.organisation_website
     return data

@@ -6,7 +6,7 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("knowledge_bank", "0002_squashed_0010_search_and_indexes")]
+    dependencies = [("knowledge_bank", "0010_address_help_text")]
 
     operations = [
         migrations.RunSQL(

@@ -1,8 +1,8 @@
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html
 
-from cks_portal.i18n import active_language
+from cks_portal import jsonld
+from cks_portal.i18n import lang_attribute
 
 register = template.Library()
 
@@ -10,32 +10,28 @@ register = template.Library()
 @register.simple_tag
 def pub_lang(publication):
     """` lang="en"` on text in the publication's own language when it differs from the page's."""
-    if publication.language and publication.language != active_language():
-        return format_html(' lang="{}"', publication.language)
-    return ""
+    return lang_attribute(publication.language)
 
 
 @register.simple_tag
 def schema_org(publication, request):
     """The schema.org description of a publication, for the `jsonld` filter."""
     kind = publication.Type(publication.type)
-    data = {
-        "@context": "https://schema.org",
-        "@type": kind.schema_type,
-        "name": publication.full_title,
-        "headline": publication.title,
-        "inLanguage": publication.language,
-        "datePublished": publication.date.isoformat() if publication.date else str(publication.year),
-        "description": publication.summary,
-        "url": request.build_absolute_uri(publication.get_absolute_url()),
-        "author": [
-            {"@type": "Person" if a.given_name else "Organization", "name": str(a)}
-            for a in publication.ordered_authors()
+    data = jsonld.document(
+        kind.schema_type,
+        name=publication.full_title,
+        headline=publication.title,
+        inLanguage=publication.language,
+        datePublished=publication.date.isoformat() if publication.date else str(publication.year),
+        description=publication.summary,
+        url=request.build_absolute_uri(publication.get_absolute_url()),
+        author=[
+            jsonld.person_or_organization(str(a), bool(a.given_name)) for a in publication.ordered_authors()
         ],
-        "about": [topic.name for topic in publication.topics.all()],
-    }
+        about=[topic.name for topic in publication.topics.all()],
+    )
     if publication.publisher:
-        data["publisher"] = {"@type": "Organization", "name": publication.publisher}
+        data["publisher"] = jsonld.organization(publication.publisher)
     if publication.isbn:
         data["isbn"] = publication.isbn
     same_as = [
@@ -46,12 +42,12 @@ def schema_org(publication, request):
     if same_as:
         data["sameAs"] = same_as
     if publication.file:
-        data["encoding"] = {
-            "@type": "MediaObject",
-            "encodingFormat": "application/pdf",
-            "contentSize": str(publication.file_size or ""),
-            "contentUrl": request.build_absolute_uri(
+        data["encoding"] = jsonld.thing(
+            "MediaObject",
+            encodingFormat="application/pdf",
+            contentSize=str(publication.file_size or ""),
+            contentUrl=request.build_absolute_uri(
                 reverse("knowledge_bank:download", kwargs={"slug": publication.slug})
             ),
-        }
+        )
     return data

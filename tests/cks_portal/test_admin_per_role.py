@@ -53,7 +53,7 @@ def publication():
         slug="rapport",
         year=2024,
         summary="Om rapporten.",
-        status=Publication.Status.PUBLISHED,
+        state=State.PUBLISHED,
     )
 
 

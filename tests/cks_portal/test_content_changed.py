@@ -13,6 +13,7 @@ from django.test import Client
 
 from cks_portal import page_cache
 from cks_portal.models import Topic
+from cks_portal.publishing import State
 from cks_portal.roles import LIBRARIAN
 from knowledge_bank.models import Publication
 from tests.news.conftest import make_news
@@ -32,7 +33,7 @@ def publish(title):
         slug="handbok",
         year=2020,
         summary="En sammanfattning.",
-        status=Publication.Status.PUBLISHED,
+        state=State.PUBLISHED,
     )
 
 
@@ -152,7 +153,7 @@ def test_a_publication_scheduled_by_its_date_ends_the_cached_list_when_it_goes_l
     from django.utils import timezone
 
     publication = publish("Snart publicerad")
-    publication.published_at = timezone.now() + datetime.timedelta(seconds=1)
+    publication.publish_at = timezone.now() + datetime.timedelta(seconds=1)
     publication.save()
     assert "Snart publicerad" not in cached_text(client, "/kunskapsbank/")
 

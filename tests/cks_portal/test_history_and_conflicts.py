@@ -4,6 +4,7 @@ import pytest
 
 from cks_portal.models import Page
 from cks_portal.roles import EDITOR
+from tests.publishing import published_form
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def change_form_data(client, page):
         "title_en": page.title_en,
         "lead_en": page.lead_en,
         "body_en": page.body_en,
-        "is_published": "on",
+        **published_form(),
         "_based_on_version": version,
     }
 

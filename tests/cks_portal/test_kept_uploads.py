@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from cks_portal import uploads
+from cks_portal.publishing import State
 from cks_portal.roles import EDITOR, LIBRARIAN
 from knowledge_bank.demo import make_pdf
 from knowledge_bank.models import Publication
@@ -43,7 +44,7 @@ def publication_form(client, **fields):
         slug="rapport-med-bilaga",
         year="2025",
         summary="En sammanfattning.",
-        status=Publication.Status.PUBLISHED,
+        state=State.PUBLISHED,
     )
     data.update(fields)
     return data

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from cks_portal.models import Page
+from cks_portal.publishing import State
 
 
 @pytest.mark.parametrize(
@@ -65,7 +66,7 @@ def test_an_english_page_marks_swedish_only_content_with_lang_sv(client, db):
 
 
 def test_an_unpublished_page_is_not_found(client, db):
-    Page.objects.create(slug="utkast", title="Utkast", is_published=False)
+    Page.objects.create(slug="utkast", title="Utkast", state=State.DRAFT)
 
     assert client.get("/utkast/").status_code == 404
 

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
+from cks_portal.publishing import State
 from cks_portal.roles import EDITOR, LIBRARIAN
 from knowledge_bank.demo import make_pdf
 from knowledge_bank.models import Publication
@@ -50,14 +51,14 @@ def make_publication(db):
     knowledge bank's tests; here only who may fetch the file matters.)"""
     from django.core.files.base import ContentFile
 
-    def make(status=Publication.Status.PUBLISHED):
+    def make(state=State.PUBLISHED):
         number = Publication.objects.count() + 1
         publication = Publication.objects.create(
             title=f"Rapport {number}",
             slug=f"rapport-{number}",
             year=2024,
             summary="Om rapporten.",
-            status=status,
+            state=state,
         )
         publication.file.save(f"rapport-{number}.pdf", ContentFile(make_pdf("Rapport", ["Text."])))
         return publication
@@ -110,14 +111,14 @@ def test_an_unpublished_events_programme_is_private_until_the_event_is_published
 
 def test_a_draft_publications_pdf_is_private_until_it_is_published(staff_client, anonymous, make_publication):
     librarian = staff_client(LIBRARIAN)
-    publication = make_publication(Publication.Status.DRAFT)
+    publication = make_publication(State.DRAFT)
     url = publication.file.url
 
     assert anonymous.get(url).status_code == 404
     assert librarian.get(url).status_code == 200
     assert librarian.get(url)["Content-Disposition"] == "attachment"
 
-    save(librarian, f"/admin/knowledge_bank/publication/{publication.pk}/change/", status="published")
+    save(librarian, f"/admin/knowledge_bank/publication/{publication.pk}/change/", state="published")
     assert anonymous.get(url).status_code == 200
 
 
@@ -128,7 +129,7 @@ def test_a_password_only_session_gets_no_unpublished_file(
 
     make_staff(django_user_model, "halvvags", LIBRARIAN)
     anonymous.post("/admin/login/?next=/admin/", {"username": "halvvags", "password": "pw-halvvags"})
-    publication = make_publication(Publication.Status.DRAFT)
+    publication = make_publication(State.DRAFT)
 
     assert anonymous.get(publication.file.url).status_code == 404
 
@@ -148,7 +149,7 @@ def test_behind_nginx_django_answers_with_the_internal_location_instead_of_the_b
 ):
     settings.MEDIA_ACCEL_REDIRECT = True
     publication = make_publication()
-    draft = make_publication(Publication.Status.DRAFT)
+    draft = make_publication(State.DRAFT)
 
     response = anonymous.get(publication.file.url)
 

@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 
 from tests.admin_forms import form_data
 from tests.conftest import make_staff
+from tests.publishing import published_form
 
 # What each group may change, written out by hand so the test does not trust cks_portal.roles.
 CHANGES = {
@@ -121,7 +122,7 @@ def test_a_page_cannot_take_an_address_the_site_uses(client, superuser):
     client.force_login(superuser)
 
     response = client.post(
-        "/admin/cks_portal/page/add/", {"title": "Stöd", "slug": "stod", "is_published": "on"}
+        "/admin/cks_portal/page/add/", {"title": "Stöd", "slug": "stod", **published_form()}
     )
 
     assert response.status_code == 200

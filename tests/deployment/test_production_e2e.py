@@ -215,7 +215,7 @@ event = next(e for e in Event.objects.published() if is_open(e))
 published = Publication.objects.published().exclude(file="").first()
 draft = Publication.objects.create(
     title="Utkast med fil", slug="e2e-utkast", year=2026, summary="Ett utkast.",
-    status=Publication.Status.DRAFT,
+    state=State.DRAFT,
 )
 draft.file.save("e2e-utkast.pdf", ContentFile(make_pdf("Utkast", ["Hemligt utkast."])), save=True)
 print(json.dumps({{

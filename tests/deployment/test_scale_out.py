@@ -20,6 +20,8 @@ from django.db import connection
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.publishing import published_form
+
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = "redis://127.0.0.1:6379/5"
 
@@ -183,7 +185,7 @@ def test_a_login_and_a_publish_on_one_server_hold_on_the_other(servers, django_u
             "csrfmiddlewaretoken": token,
             "title": "Nytt namn på sidan",
             "slug": "om-oss",
-            "is_published": "on",
+            **published_form(),
             "_based_on_version": version,
         },
     )

@@ -2,6 +2,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from cks_portal.models import Topic
+from cks_portal.publishing import State
 from knowledge_bank.demo import make_pdf
 from knowledge_bank.models import Author, Publication, PublicationAuthor
 
@@ -29,7 +30,7 @@ def make_publication(db):
         fields.setdefault("slug", f"pub-{number}")
         fields.setdefault("year", 2020)
         fields.setdefault("summary", "En sammanfattning.")
-        fields.setdefault("status", Publication.Status.PUBLISHED)
+        fields.setdefault("state", State.PUBLISHED)
         publication = Publication.objects.create(title=title, **fields)
         if pdf:
             publication.file.save(f"{publication.slug}.pdf", ContentFile(make_pdf(title, pdf)), save=True)

@@ -5,6 +5,7 @@ from html import unescape
 
 import pytest
 
+from cks_portal.publishing import State
 from cks_portal.roles import LIBRARIAN
 from knowledge_bank.models import Publication
 from tests.conftest import make_staff
@@ -26,7 +27,7 @@ def test_a_curator_can_list_and_add_publications(client, curator):
 
 
 def test_bulk_actions_publish_and_feature(client, curator, make_publication):
-    drafts = [make_publication(f"Utkast {n}", status=Publication.Status.DRAFT) for n in range(2)]
+    drafts = [make_publication(f"Utkast {n}", state=State.DRAFT) for n in range(2)]
     client.force_login(curator)
     ids = [str(p.pk) for p in drafts]
 
@@ -62,9 +63,9 @@ def test_saving_in_the_admin_with_an_author_inline_indexes_the_author(client, su
         "language": "sv",
         "audience": "professionals",
         "summary": "Sammanfattning.",
-        "status": "published",
-        "published_at_0": "2025-01-01",
-        "published_at_1": "10:00:00",
+        "state": "published",
+        "publish_at_0": "2025-01-01",
+        "publish_at_1": "10:00:00",
         "featured_order": "0",
         "credits-TOTAL_FORMS": "1",
         "credits-INITIAL_FORMS": "0",

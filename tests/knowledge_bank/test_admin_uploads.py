@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from cks_portal.publishing import State
 from cks_portal.roles import LIBRARIAN
 from knowledge_bank.demo import make_pdf
 from knowledge_bank.models import Publication
@@ -24,7 +25,7 @@ def add_form(client, **fields):
         slug="rapport-om-skolans-arbete",
         year="2025",
         summary="En sammanfattning som inte nämner filens ord.",
-        status=Publication.Status.PUBLISHED,
+        state=State.PUBLISHED,
     )
     data.update(fields)
     return data

@@ -8,8 +8,8 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from cks_portal.publishing import State
 from cks_portal.roles import LIBRARIAN
-from knowledge_bank.models import Publication
 from tests.admin_forms import form_data
 
 URL = "/admin/knowledge_bank/publication/"
@@ -84,7 +84,7 @@ def test_a_bulk_withdraw_takes_the_item_off_every_public_page_at_once_and_shows_
         "sitemap": False,
     }
     record = publication.history.order_by("-history_id").first()
-    assert record.status == Publication.Status.WITHDRAWN
+    assert record.state == State.WITHDRAWN
     assert record.history_user == curator
     assert record.history_change_reason == "Drogs tillbaka med en massåtgärd i listan"
     history = client.get(f"{URL}{publication.pk}/history/").content.decode()
@@ -106,7 +106,7 @@ def test_a_change_form_opened_before_a_bulk_action_is_refused_on_save(staff_clie
     assert response.status_code == 200
     assert "Någon annan har sparat det här efter att du öppnade det" in response.content.decode()
     publication.refresh_from_db()
-    assert publication.status == Publication.Status.WITHDRAWN
+    assert publication.state == State.WITHDRAWN
     assert publication.summary != "En ny sammanfattning."
 
 
@@ -116,8 +116,8 @@ def test_a_change_form_opened_before_a_bulk_action_is_refused_on_save(staff_clie
     [
         (
             "publish",
-            {"status": Publication.Status.DRAFT},
-            {"status": "published"},
+            {"state": State.DRAFT},
+            {"state": "published"},
             "Publicerades med en massåtgärd i listan",
         ),
         (

@@ -4,6 +4,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from cks_portal.publishing import State
 from knowledge_bank.models import Publication
 from tests.conftest import sitemap_text
 
@@ -41,7 +42,7 @@ def test_an_english_publication_is_marked_with_its_language(client, make_publica
 
 
 def test_a_draft_is_not_found_and_its_file_is_not_served(client, make_publication):
-    publication = make_publication("Utkast", status=Publication.Status.DRAFT, pdf=["Hemligt."])
+    publication = make_publication("Utkast", state=State.DRAFT, pdf=["Hemligt."])
 
     assert client.get(publication.get_absolute_url()).status_code == 404
     assert client.get(reverse("knowledge_bank:download", args=[publication.slug])).status_code == 404
@@ -126,7 +127,7 @@ def test_the_home_page_lists_the_featured_selection_in_order(client, make_public
 
 def test_the_sitemap_lists_only_published_publications(client, make_publication):
     make_publication("Synlig", slug="synlig")
-    make_publication("Dold", slug="dold", status=Publication.Status.DRAFT)
+    make_publication("Dold", slug="dold", state=State.DRAFT)
 
     xml = sitemap_text(client)
 

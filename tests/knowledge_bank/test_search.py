@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from cks_portal.publishing import State
 from knowledge_bank.models import Publication
 
 URL = reverse("knowledge_bank:index")
@@ -99,8 +100,8 @@ def test_drafts_and_future_publications_are_never_found(client, make_publication
 
     from django.utils import timezone
 
-    make_publication("Extremism utkast", status=Publication.Status.DRAFT)
-    make_publication("Extremism framtid", published_at=timezone.now() + timedelta(days=1))
+    make_publication("Extremism utkast", state=State.DRAFT)
+    make_publication("Extremism framtid", publish_at=timezone.now() + timedelta(days=1))
     make_publication("Extremism synlig")
 
     assert titles(client.get(URL, {"q": "extremism"})) == ["Extremism synlig"]

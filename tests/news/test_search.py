@@ -68,7 +68,7 @@ def test_a_word_is_found_in_another_form_of_it(news_factory, event_factory):
     assert titles(event_results("kommunerna", 5)) == ["Seminarium för kommuner"]
 
 
-@pytest.mark.parametrize("state", [State.DRAFT, State.UNPUBLISHED, State.SCHEDULED])
+@pytest.mark.parametrize("state", [State.DRAFT, State.WITHDRAWN, State.SCHEDULED])
 def test_an_item_that_is_not_public_is_never_found(news_factory, event_factory, state):
     days_ago = -1 if state == State.SCHEDULED else 1  # a scheduled item's time has not come
     news_factory("dold", title="Dold extremism", state=state, days_ago=days_ago)

@@ -55,7 +55,7 @@ def test_staff_without_news_permissions_get_404_for_a_draft(client, db, django_u
 
 
 def test_unpublished_items_and_events_are_hidden(client, news_factory, event_factory):
-    news_factory("borttagen", state=State.UNPUBLISHED)
+    news_factory("borttagen", state=State.WITHDRAWN)
     event_factory("installt", state=State.DRAFT)
 
     assert client.get("/nyheter/borttagen/").status_code == 404

@@ -17,8 +17,9 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from cks_portal.models import Topic
+from cks_portal.publishing import State
 from knowledge_bank.models import Author, Publication, PublicationAuthor
-from news.models import Event, NewsItem, State
+from news.models import Event, NewsItem
 from support.models import Language, OpeningException, OpeningInterval, PhoneNumber, SupportContact
 
 PREFIX = "scale-"
@@ -242,8 +243,8 @@ class Command(BaseCommand):
                         summary=writer.text(rng.randint(2, 5)),
                         summary_en="Summary in English. " + writer.text(2) if rng.random() < 0.3 else "",
                         file_text=body,
-                        status=Publication.Status.PUBLISHED,
-                        published_at=now,
+                        state=State.PUBLISHED,
+                        publish_at=now,
                     )
                 )
             created = Publication.objects.bulk_create(rows)

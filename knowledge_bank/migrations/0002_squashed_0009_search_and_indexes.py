@@ -1,6 +1,7 @@
-"""The knowledge bank's history, search and index migrations 0002–0010 in one.
+"""The knowledge bank's history, search and index migrations 0002–0009 in one.
 
-A database that applied 0002–0010 marks this one as applied and goes on to 0011; a fresh
+A database that applied 0002–0009 (every deployment before issue 15) marks this one as applied
+and goes on to 0010; a fresh
 database runs this instead. Every index is declared in `Publication.Meta.indexes`:
 - kb_search_idx, GIN over the stored vector, for `search_vector @@ query`;
 - kb_newest_idx, in the "newest first" order with the filtered columns as trailing keys and
@@ -47,7 +48,6 @@ class Migration(migrations.Migration):
         ("knowledge_bank", "0007_search_vector_inline"),
         ("knowledge_bank", "0008_publication_topic_ids"),
         ("knowledge_bank", "0009_newest_index_covers_topics"),
-        ("knowledge_bank", "0010_address_help_text"),
     ]
 
     dependencies = [

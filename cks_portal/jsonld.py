@@ -1,0 +1,38 @@
+"""schema.org JSON-LD: the builders every app's descriptions start from, and the script tag
+that prints them (the `jsonld` template filter in cks_portal.templatetags.cks)."""
+
+import json
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.safestring import mark_safe
+
+CONTEXT = "https://schema.org"
+
+# <, > and & are escaped so that no value can close the script element.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def document(schema_type, **properties):
+    """A top-level description: context, type, then the properties in the order given."""
+    return {"@context": CONTEXT, "@type": schema_type, **properties}
+
+
+def thing(schema_type, **properties):
+    """A description nested in another one (no context of its own)."""
+    return {"@type": schema_type, **properties}
+
+
+def organization(name=None, **properties):
+    """An organisation; without a name, the one that runs the site."""
+    return thing("Organization", name=name or settings.SITE_ORGANISATION, **properties)
+
+
+def person_or_organization(name, is_person):
+    return thing("Person" if is_person else "Organization", name=name)
+
+
+def script(data):
+    """A JSON-LD block. It is data, not script, so the CSP leaves it alone."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
