@@ -13,16 +13,7 @@ from tests.news.conftest import make_event, make_news
 from tests.support.conftest import add_contacts
 
 
-@pytest.fixture
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def test_the_home_page_makes_no_query_once_warm_whatever_the_data(
-    client, demo, fresh_cache, django_assert_num_queries
-):
+def test_the_home_page_makes_no_query_once_warm_whatever_the_data(client, demo, django_assert_num_queries):
     for more in (0, 10):
         for number in range(more):
             make_news(f"mer-{number}", days_ago=number + 1)
@@ -37,7 +28,7 @@ def test_the_home_page_makes_no_query_once_warm_whatever_the_data(
             assert client.get("/").status_code == 200
 
 
-def test_the_home_page_shows_new_news_events_and_featured_publications_at_once(client, demo, fresh_cache):
+def test_the_home_page_shows_new_news_events_and_featured_publications_at_once(client, demo):
     client.get("/")
     make_news("allra-senast", days_ago=0, title="Allra senaste nyheten")
     make_event("strax", days_ahead=0.5, title="Evenemang som snart börjar")
@@ -51,7 +42,7 @@ def test_the_home_page_shows_new_news_events_and_featured_publications_at_once(c
     assert publication.title in html
 
 
-def test_a_scheduled_news_item_reaches_the_home_page_at_its_time(client, demo, fresh_cache):
+def test_a_scheduled_news_item_reaches_the_home_page_at_its_time(client, demo):
     item = make_news("schemalagd", days_ago=0, title="Schemalagd nyhet")
     item.state, item.publish_at = State.SCHEDULED, timezone.now() + datetime.timedelta(minutes=5)
     item.save()

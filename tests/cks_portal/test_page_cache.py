@@ -2,7 +2,6 @@ import datetime
 import gzip
 
 import pytest
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory
@@ -16,10 +15,7 @@ from tests.news.conftest import make_news
 
 @pytest.fixture
 def page_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
+    settings.PAGE_CACHE_SECONDS = 300  # the cache itself starts empty (tests/conftest.py)
 
 
 def test_an_anonymous_reader_gets_the_second_request_from_the_cache(client, demo, page_cache):

@@ -7,7 +7,6 @@ from datetime import timedelta
 from io import BytesIO
 
 import pytest
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
@@ -23,9 +22,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def _production_like(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     settings.PAGE_CACHE_SECONDS = 300  # readers are served from the page cache, as in production
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _photo():

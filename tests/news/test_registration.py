@@ -8,7 +8,6 @@ from unittest import mock
 
 import pytest
 from django.core import mail, signing
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
 from django.test import RequestFactory, override_settings
@@ -27,17 +26,6 @@ CANCELLED = RegistrationStatus.CANCELLED
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SENT_PAGE = "Kolla din e-post"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_state():
-    # The test client runs the middleware in this thread, so a request to /en/ leaves English
-    # active here and get_absolute_url() would then build English addresses.
-    cache.clear()
-    translation.activate("sv")
-    yield
-    translation.activate("sv")
-    cache.clear()
 
 
 def make_seminar(slug="seminarium", capacity=2, deadline_days=5, **extra):

@@ -5,7 +5,6 @@ import datetime
 import zoneinfo
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from support.models import OpeningException, PhoneNumber
@@ -17,11 +16,9 @@ MONDAY = datetime.date(2027, 2, 1)  # an ordinary Monday, no public holiday near
 
 @pytest.fixture
 def line(db):
-    cache.clear()
     contact = make_contact("linjen", hours=seed_hours(), closed_on_holidays=True, is_featured=True)
     PhoneNumber.objects.create(contact=contact, number="020-100 200")
-    yield contact
-    cache.clear()
+    return contact
 
 
 def get(client, path, moment):
