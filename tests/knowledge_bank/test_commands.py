@@ -65,7 +65,7 @@ class Handler(BaseHTTPRequestHandler):
         elif self.path == "/slow":
             import time
 
-            time.sleep(2)
+            time.sleep(2)  # real time: the checker's socket timeout must really expire
             self.send_response(200)
         else:
             self.send_response(404)

@@ -1,10 +1,9 @@
 import csv
+import datetime
 import io
 import re
 import threading
-import time
 from datetime import timedelta
-from unittest import mock
 
 import pytest
 from django.core import mail, signing
@@ -285,14 +284,14 @@ def test_a_tampered_link_gets_a_clear_page(client, db):
     assert Registration.objects.get().status == CONFIRMED
 
 
-def test_the_personal_link_does_not_change_from_one_second_to_the_next(client, db):
+def test_the_personal_link_does_not_change_from_one_second_to_the_next(client, db, time_machine):
+    time_machine.move_to(datetime.datetime(2026, 3, 4, 8, 0, tzinfo=datetime.UTC), tick=False)
     event = make_seminar()
     _register(client, event)
     registration = Registration.objects.get()
     first = reg.status_url(registration)
-    later = time.time() + 5
-    with mock.patch("django.core.signing.time.time", return_value=later):
-        assert reg.status_url(registration) == first
+    time_machine.shift(timedelta(seconds=5))
+    assert reg.status_url(registration) == first
 
 
 def test_an_expired_link_gets_a_clear_page(client, db):
@@ -372,13 +371,13 @@ def test_the_form_is_protected_by_csrf(db):
 
 
 def test_the_event_page_with_the_form_uses_one_query_whatever_the_registrations(
-    client, db, django_assert_num_queries
+    client, db, django_assert_max_num_queries
 ):
     event = make_seminar(capacity=3)
     for n in range(5):
         _register_directly(event, name="N", email=f"n{n}@example.se", organisation="O")
 
-    with django_assert_num_queries(1):
+    with django_assert_max_num_queries(1):
         assert client.get(event.get_absolute_url()).status_code == 200
 
 

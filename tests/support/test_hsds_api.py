@@ -216,13 +216,14 @@ def test_the_api_refuses_to_change_anything(client, demo):
     assert client.post("/api/hsds/services/", {}).status_code == 405
 
 
-def test_the_services_list_runs_a_fixed_number_of_queries(client, demo, django_assert_num_queries):
-    with django_assert_num_queries(9):
+def test_the_services_list_runs_a_fixed_number_of_queries(client, demo, django_assert_max_num_queries):
+    with django_assert_max_num_queries(9) as few:
         client.get("/api/hsds/services/?full=1")
     for index in range(10):
         contact = SupportContact.objects.create(
             slug=f"extra-{index}", name=f"Extra {index}", organisation="Extra", summary="Stöd."
         )
         contact.phones.create(number="020-100 200")
-    with django_assert_num_queries(9):
+    with django_assert_max_num_queries(9) as many:
         client.get("/api/hsds/services/?full=1")
+    assert len(many) == len(few)

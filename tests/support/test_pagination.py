@@ -5,7 +5,7 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import translation
 
 from support.models import OpeningException, SupportContact
 from tests.support.conftest import add_contacts, make_contact, seed_hours
@@ -36,8 +36,8 @@ def many(demo):
 
 
 @pytest.fixture
-def wednesday_morning(monkeypatch):
-    monkeypatch.setattr(timezone, "now", lambda: WEDNESDAY_10)
+def wednesday_morning(time_machine):
+    time_machine.move_to(WEDNESDAY_10, tick=False)
     return WEDNESDAY_10
 
 

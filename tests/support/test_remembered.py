@@ -5,7 +5,7 @@ import datetime
 import zoneinfo
 
 import pytest
-from django.utils import timezone
+import time_machine
 
 from support.models import OpeningException, PhoneNumber
 from tests.support.conftest import make_contact, seed_hours
@@ -22,8 +22,7 @@ def line(db):
 
 
 def get(client, path, moment):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(timezone, "now", lambda: moment)
+    with time_machine.travel(moment, tick=False):
         return client.get(path).content.decode()
 
 
