@@ -80,8 +80,9 @@ def test_an_image_gets_renditions_with_srcset_width_and_height(client, db):
     assert 'property="og:image"' in body
 
 
-def test_the_outdated_notice_shows_on_the_2018_item_and_not_on_a_new_one(client, demo):
-    old = client.get("/nyheter/kanadensiskt-besok-studerar-boras-arbete/").content.decode()
+def test_the_outdated_notice_shows_on_an_old_item_and_not_on_a_new_one(client, db, settings):
+    make_news("gammal", days_ago=settings.NEWS_OUTDATED_AFTER + 1)
+    old = client.get("/nyheter/gammal/").content.decode()
     make_news("ny")
     new = client.get("/nyheter/ny/").content.decode()
 
@@ -100,7 +101,8 @@ def test_the_detail_page_shows_changed_by_json_ld_open_graph_and_share_links(cli
     assert "Relaterade nyheter" in body
 
 
-def test_bad_query_values_give_a_message_not_an_error(client, demo):
+def test_bad_query_values_give_a_message_not_an_error(client, db):
+    make_news("en-nyhet")
     for query in ["year=abc", "year=99999999999999999999", "topic=%00x", "page=-1", "page=zz", "page=99999"]:
         response = client.get(f"/nyheter/?{query}")
         assert response.status_code == 200, query
@@ -188,7 +190,10 @@ def test_an_event_must_end_after_it_starts_and_email_registration_needs_an_addre
     assert {"end", "registration_email", "registration_deadline"} <= set(error.value.message_dict)
 
 
-def test_the_home_page_shows_the_latest_news_and_next_events(client, demo):
+def test_the_home_page_shows_the_latest_news_and_next_events(client, db):
+    make_news("studiebesok", title="Studiebesök från Vračar")
+    make_event("seminarium", title="Kunskapsseminarium om förebyggande")
+
     body = client.get("/").content.decode()
 
     assert "Studiebesök från Vračar" in body
