@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from cks_portal.models import Page
+from tests.html import elements
 
 
 @pytest.mark.parametrize(
@@ -22,7 +23,7 @@ def test_the_site_pages_render_in_their_language(client, demo, path, text):
 
     assert response.status_code == 200
     assert text in response.content.decode()
-    assert f'<html lang="{"en" if path.startswith("/en/") else "sv"}"' in response.content.decode()
+    assert elements(response.content, "html", lang="en" if path.startswith("/en/") else "sv")
 
 
 @pytest.mark.parametrize(
@@ -41,7 +42,7 @@ def test_the_english_pages_say_112_in_english(client, demo):
 def test_the_language_switch_links_to_the_same_page_in_the_other_language(client, demo):
     html = client.get("/om-oss/").content.decode()
 
-    assert 'href="/en/om-oss/" lang="en" hreflang="en"' in html
+    assert elements(html, "a", href="/en/om-oss/", lang="en", hreflang="en")
 
 
 def test_a_page_shows_when_and_by_whom_it_was_last_changed(client, demo, django_user_model):
@@ -61,7 +62,7 @@ def test_an_english_page_marks_swedish_only_content_with_lang_sv(client, db):
 
     html = client.get("/en/bara-svenska/").content.decode()
 
-    assert '<h1 lang="sv">Bara på svenska</h1>' in html
+    assert elements(html, "h1", "Bara på svenska", lang="sv")
 
 
 def test_an_unpublished_page_is_not_found(client, db):

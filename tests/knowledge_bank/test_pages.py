@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from knowledge_bank.models import Publication
 from tests.conftest import sitemap_text
+from tests.html import elements
 
 
 def test_the_detail_page_shows_all_metadata_and_json_ld(client, make_publication, topics):
@@ -37,7 +38,7 @@ def test_an_english_publication_is_marked_with_its_language(client, make_publica
 
     html = client.get(publication.get_absolute_url()).content.decode()
 
-    assert '<h1 lang="en">Preventing extremism</h1>' in html
+    assert elements(html, "h1", "Preventing extremism", lang="en")
 
 
 def test_a_draft_is_not_found_and_its_file_is_not_served(client, make_publication):

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from cks_portal import search
+from tests.html import elements
 
 
 def test_the_site_search_groups_results_by_kind(client, demo):
@@ -20,7 +21,7 @@ def test_the_site_search_links_to_more_results_in_the_knowledge_bank(client, mak
 
     html = client.get(reverse("search"), {"q": "extremism"}).content.decode()
 
-    assert 'href="/kunskapsbank/?q=extremism"' in html
+    assert elements(html, "a", href="/kunskapsbank/?q=extremism")
 
 
 def test_the_site_search_excludes_with_a_minus_word(client, make_publication):

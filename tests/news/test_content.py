@@ -11,6 +11,7 @@ from PIL import Image
 
 from news.models import NewsItem
 from tests.conftest import sitemap_text
+from tests.html import elements
 from tests.news.conftest import make_event, make_news
 
 
@@ -117,12 +118,12 @@ def test_the_calendar_lists_upcoming_events_and_links_to_the_past_ones(client, d
     body = client.get("/kalender/").content.decode()
     assert "Kommande seminarium" in body
     assert "Tidigare seminarium" not in body
-    assert '<a href="/kalender/tidigare/">Tidigare evenemang</a>' in body
+    assert elements(body, "a", "Tidigare evenemang", href="/kalender/tidigare/")
 
     past = client.get("/kalender/tidigare/").content.decode()
     assert "Tidigare seminarium" in past
     assert "Kommande seminarium" not in past
-    assert '<a href="/kalender/">Kommande evenemang</a>' in past
+    assert elements(past, "a", "Kommande evenemang", href="/kalender/")
 
 
 def test_the_calendar_pages_keep_every_event_once_in_order(client, db):
@@ -156,7 +157,9 @@ def test_the_event_page_shows_the_registration_deadline_and_json_ld(client, demo
     ).content.decode()
 
     assert "Via webbplatsen" in body
-    assert 'href="/kalender/kunskapsseminarium-forebyggande-av-valdsbejakande-extremism/anmalan/"' in body
+    assert elements(
+        body, "a", href="/kalender/kunskapsseminarium-forebyggande-av-valdsbejakande-extremism/anmalan/"
+    )
     assert "senast" in body
     assert "Kaffe serveras från 09.00." in body
     assert '"@type": "Event"' in body
@@ -213,7 +216,7 @@ def test_english_pages_mark_swedish_articles_with_lang(client, db):
     make_news("svensk")
     body = client.get("/en/nyheter/svensk/").content.decode()
 
-    assert '<h1 lang="sv">Nyhet svensk</h1>' in body
-    assert '<div class="richtext" lang="sv">' in body
-    assert '<article class="news-article">' in body
+    assert elements(body, "h1", "Nyhet svensk", lang="sv")
+    assert elements(body, "div", class_="richtext", lang="sv")
+    assert elements(body, "article", class_="news-article")
     assert NewsItem.objects.get(slug="svensk").publish_at < timezone.now()

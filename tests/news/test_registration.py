@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from news import registration as reg
 from news.models import Event, Registration, RegistrationMode, RegistrationStatus
 from tests.conftest import make_staff
+from tests.html import elements
 from tests.news.conftest import make_event
 
 CONFIRMED = RegistrationStatus.CONFIRMED
@@ -531,10 +532,12 @@ def test_the_consent_box_sits_inside_its_label_so_both_are_one_clickable_unit(cl
 
     for response in (client.get(event.get_registration_url()), _register(client, event, consent="")):
         body = response.content.decode()
-        label = re.search(r'<label[^>]*for="id_consent"[^>]*>(.*?)</label>', body, re.S)
-        assert label, "the consent box has no label of its own"
-        assert re.search(r'<input[^>]*type="checkbox"[^>]*name="consent"', label.group(1))
-        assert "Jag har läst hur mina uppgifter används" in label.group(1)
+        labels = elements(body, "label", for_="id_consent")
+        assert labels, "the consent box has no label of its own"
+        (box,) = elements(body, "input", type="checkbox", name="consent")
+        assert any(ancestor in labels for ancestor in box.ancestors), "the box is outside its label"
+        assert any("Jag har läst hur mina uppgifter används" in label.text for label in labels)
     # After an error the box says so and points to the message.
-    assert 'aria-invalid="true"' in body and 'aria-describedby="error_1_id_consent"' in body
+    assert box.attrs["aria-invalid"] == "true"
+    assert box.attrs["aria-describedby"] == "error_1_id_consent"
     assert re.search(r'id="error_1_id_consent"[^>]*>\s*(<strong>)?Kryssa i rutan', body)
