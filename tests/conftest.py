@@ -2,6 +2,7 @@ import io
 import os
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
@@ -44,6 +45,30 @@ def django_db_setup(django_db_setup, django_db_blocker):
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
             " WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+# --- A clean slate for every test ----------------------------------------------------------
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """An empty cache before and after each test: memos and cached pages from one test must
+    never answer another (the test cache is in-process, so this is cheap)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """The site's default language active for each test. The test client runs the locale
+    middleware in the test's own thread, so a request to /en/ would otherwise leave English
+    active for the rest of the test and the next one (get_absolute_url, gettext)."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 
 
 @pytest.mark.parametrize("path", ["/", "/en/om-oss/", "/admin/login/", "/finns-inte/"])
-def test_every_response_carries_the_security_headers(client, demo, path):
+def test_every_response_carries_the_security_headers(client, about_page, path):
     response = client.get(path)
 
     csp = response["Content-Security-Policy"]
@@ -26,7 +26,7 @@ def test_every_response_carries_the_security_headers(client, demo, path):
     assert response["X-Frame-Options"] == "DENY"
 
 
-def test_hsts_is_sent_over_https_when_debug_is_off(client, demo):
+def test_hsts_is_sent_over_https_when_debug_is_off(client, db):
     response = client.get("/", secure=True)
 
     assert response["Strict-Transport-Security"].startswith("max-age=31536000; includeSubDomains")

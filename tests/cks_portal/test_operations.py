@@ -123,7 +123,7 @@ def s3_server():
                 socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
                 break
             except OSError:
-                time.sleep(0.1)
+                time.sleep(0.1)  # real time: a separate process is starting its server
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()

@@ -2,7 +2,6 @@ import datetime
 import gzip
 
 import pytest
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory
@@ -13,13 +12,13 @@ from news.models import State
 from support.models import SupportContact
 from tests.news.conftest import make_news
 
+# A fixed instant (a Wednesday at noon in Stockholm, no holiday near) for the tests of time.
+NOON = datetime.datetime(2026, 3, 4, 11, 0, tzinfo=datetime.UTC)
+
 
 @pytest.fixture
 def page_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
+    settings.PAGE_CACHE_SECONDS = 300  # the cache itself starts empty (tests/conftest.py)
 
 
 def test_an_anonymous_reader_gets_the_second_request_from_the_cache(client, demo, page_cache):
@@ -41,17 +40,16 @@ def test_a_published_news_item_shows_at_once(client, demo, page_cache):
     assert "Helt ny nyhet" in response.content.decode()
 
 
-def test_a_scheduled_item_ends_the_generation_at_its_publish_time(client, demo, page_cache):
+def test_a_scheduled_item_ends_the_generation_at_its_publish_time(client, demo, page_cache, time_machine):
+    time_machine.move_to(NOON, tick=False)
     item = make_news("later", title="Senare nyhet")
-    item.state, item.publish_at = State.SCHEDULED, timezone.now() + datetime.timedelta(seconds=1)
+    item.state, item.publish_at = State.SCHEDULED, NOON + datetime.timedelta(seconds=1)
     item.save()
     client.get("/nyheter/")
     assert client.get("/nyheter/")["X-Page-Cache"] == "hit"
 
-    later = timezone.now() + datetime.timedelta(seconds=2)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(timezone, "now", lambda: later)
-        response = client.get("/nyheter/")
+    time_machine.move_to(NOON + datetime.timedelta(seconds=2), tick=False)
+    response = client.get("/nyheter/")
 
     assert response["X-Page-Cache"] == "miss"
     assert "Senare nyhet" in response.content.decode()
@@ -64,7 +62,10 @@ def test_staff_are_never_served_from_the_cache(client, demo, page_cache, django_
     assert "X-Page-Cache" not in client.get("/")
 
 
-def test_a_support_page_is_kept_no_longer_than_its_next_open_or_closed_change(client, demo, page_cache):
+def test_a_support_page_is_kept_no_longer_than_its_next_open_or_closed_change(
+    client, demo, page_cache, time_machine
+):
+    time_machine.move_to(NOON, tick=False)
     contact = SupportContact.objects.get(slug="orostelefonen")
     now = timezone.now()
     state = contact.opening_state(now)

@@ -41,13 +41,13 @@ def test_at_the_cap_the_count_is_exact(client, many, settings):
 
 
 def test_above_the_cap_filters_take_one_more_query_and_stay_exact(
-    client, many, make_publication, topics, django_assert_num_queries, settings
+    client, many, make_publication, topics, django_assert_max_num_queries, settings
 ):
     make_publication("Extremism guide 1990", year=1990, type="guide", topics=[topics["radikalisering"]])
     # The words match 7 (> 4), so the filtered results need a query of their own: the
     # guide from 1990 is beyond the newest four but must be found.
     client.get(URL)  # the topics' names and the generation's end, remembered from here on
-    with django_assert_num_queries(5):
+    with django_assert_max_num_queries(5):
         response = client.get(URL, {"q": "extremism", "type": "guide"})
 
     assert [p.title for p in response.context["page_obj"].object_list] == ["Extremism guide 1990"]

@@ -6,6 +6,7 @@ from PIL import Image
 from news.models import NewsItem
 from tests.admin_forms import form_data
 from tests.conftest import make_staff
+from tests.html import elements
 
 
 def _jpeg():
@@ -76,7 +77,7 @@ def test_the_admin_list_links_to_a_preview(client, db, django_user_model):
     client.post("/admin/news/newsitem/add/", _form(state="draft"))
 
     body = client.get("/admin/news/newsitem/?state__exact=draft").content.decode()
-    assert 'href="/nyheter/fran-admin/">Förhandsvisa</a>' in body
+    assert elements(body, "a", "Förhandsvisa", href="/nyheter/fran-admin/")
 
 
 def test_an_item_with_an_image_can_be_saved_again_without_a_new_upload(client, db, django_user_model):

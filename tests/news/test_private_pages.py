@@ -4,9 +4,8 @@ cache, and marked for browsers and proxies as private and not to be stored."""
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.test import RequestFactory
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from news import registration as reg
 from news.models import RegistrationMode
@@ -15,11 +14,7 @@ from tests.news.conftest import make_event
 
 @pytest.fixture
 def page_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    translation.activate("sv")
-    yield
-    cache.clear()
+    settings.PAGE_CACHE_SECONDS = 300  # the cache itself starts empty (tests/conftest.py)
 
 
 def test_the_personal_registration_pages_are_never_cached(client, db, page_cache):

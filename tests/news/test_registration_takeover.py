@@ -6,23 +6,13 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 from news.models import Registration, RegistrationMode, RegistrationStatus
 from tests.news.conftest import make_event
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_state():
-    cache.clear()
-    translation.activate("sv")
-    yield
-    translation.activate("sv")
-    cache.clear()
 
 
 def make_seminar(capacity=1):

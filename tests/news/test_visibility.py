@@ -1,8 +1,7 @@
-import time
+import datetime
 from datetime import timedelta
 
 import feedparser
-from django.utils import timezone
 
 from news.models import NewsItem, State
 from tests.conftest import make_staff
@@ -18,16 +17,22 @@ PLACES = [
 ]
 
 
-def test_a_scheduled_item_is_absent_everywhere_before_its_time_and_present_after(client, news_factory):
+NOON = datetime.datetime(2026, 3, 4, 12, 0, tzinfo=datetime.UTC)
+
+
+def test_a_scheduled_item_is_absent_everywhere_before_its_time_and_present_after(
+    client, news_factory, time_machine
+):
+    time_machine.move_to(NOON, tick=False)
     item = news_factory("schemalagd", title="Schemalagd nyhet", state=State.SCHEDULED, days_ago=0)
-    item.publish_at = timezone.now() + timedelta(seconds=2)
+    item.publish_at = NOON + timedelta(seconds=2)
     item.save()
 
     for path in PLACES:
         assert "schemalagd" not in client.get(path).content.decode(), path
     assert client.get("/nyheter/schemalagd/").status_code == 404
 
-    time.sleep(2.2)  # no command is run: the publish time simply passes
+    time_machine.move_to(NOON + timedelta(seconds=3), tick=False)  # no command is run: the time passes
 
     for path in PLACES:
         assert "schemalagd" in client.get(path).content.decode(), path

@@ -53,3 +53,37 @@ def add_contacts(count, start=0):
         contact.audiences.add(everyone)
         phone = PhoneNumber.objects.create(contact=contact, number="020-100 200")
         phone.languages.add(sv)
+
+
+@pytest.fixture
+def four_lines(db):
+    """Four active lines, for tests that need a few and not the whole demo: the orostelefon
+    (weekday hours split at lunch, closed on holidays, a phone, four languages) and three
+    lines of other organisations. Returns the orostelefon."""
+    languages = [
+        Language.objects.create(code=code, name=name, name_en=name_en)
+        for code, name, name_en in [
+            ("sv", "Svenska", "Swedish"),
+            ("en", "Engelska", "English"),
+            ("ar", "Arabiska", "Arabic"),
+            ("ku", "Kurdiska", "Kurdish"),
+        ]
+    ]
+    line = make_contact(
+        "orostelefonen",
+        name="Rädda Barnens orostelefon",
+        organisation="Rädda Barnen",
+        hours=seed_hours(),
+        closed_on_holidays=True,
+    )
+    line.languages.set(languages)
+    PhoneNumber.objects.create(contact=line, number="020-100 200")
+    for slug, name, organisation in [
+        ("jourhavande", "Jourhavande medmänniska", "Jourhavande medmänniska"),
+        ("kvinnofridslinjen", "Kvinnofridslinjen", "Nationellt centrum för kvinnofrid"),
+        ("bris", "Bris stödlinje", "Bris"),
+    ]:
+        other = make_contact(slug, name=name, organisation=organisation, hours=seed_hours())
+        other.languages.add(languages[0])
+        PhoneNumber.objects.create(contact=other, number="020-22 00 60")
+    return line

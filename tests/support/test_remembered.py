@@ -5,8 +5,7 @@ import datetime
 import zoneinfo
 
 import pytest
-from django.core.cache import cache
-from django.utils import timezone
+import time_machine
 
 from support.models import OpeningException, PhoneNumber
 from tests.support.conftest import make_contact, seed_hours
@@ -17,16 +16,13 @@ MONDAY = datetime.date(2027, 2, 1)  # an ordinary Monday, no public holiday near
 
 @pytest.fixture
 def line(db):
-    cache.clear()
     contact = make_contact("linjen", hours=seed_hours(), closed_on_holidays=True, is_featured=True)
     PhoneNumber.objects.create(contact=contact, number="020-100 200")
-    yield contact
-    cache.clear()
+    return contact
 
 
 def get(client, path, moment):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(timezone, "now", lambda: moment)
+    with time_machine.travel(moment, tick=False):
         return client.get(path).content.decode()
 
 
