@@ -198,6 +198,7 @@ from django.core.files.base import ContentFile
 from django.contrib.auth import get_user_model
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from knowledge_bank.demo import make_pdf
+from cks_portal.publishing import State
 from knowledge_bank.models import Publication
 from news.models import Event
 
