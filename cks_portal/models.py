@@ -11,15 +11,12 @@ from cks_portal.richtext import RichTextField
 # "changed by" line: it prints the name, never the password hash, e-mail or last login.
 EDITOR_FIELDS_LEFT_OUT = ("updated_by__password", "updated_by__email", "updated_by__last_login")
 
-# First path segments the apps and the site already use; a page cannot take them.
+# First path segments the project's URLconf uses; a page cannot take them. The apps add their
+# own sections (registry.register_reserved_slugs).
 RESERVED_SLUGS = {
     "admin",
     "api",
     "en",
-    "stod",
-    "nyheter",
-    "kalender",
-    "kunskapsbank",
     "sok",
     "media",
     "static",
@@ -54,7 +51,9 @@ class Topic(LocalizedModel):
 def validate_page_slug(value):
     from django.core.exceptions import ValidationError
 
-    if value in RESERVED_SLUGS:
+    from cks_portal import registry
+
+    if value in RESERVED_SLUGS | registry.reserved_slugs():
         raise ValidationError(_("“%(slug)s” is used by another part of the site."), params={"slug": value})
 
 

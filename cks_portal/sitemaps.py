@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
 from django.urls import reverse
 
+from cks_portal import registry
 from cks_portal.models import Page
 
 
@@ -52,15 +53,8 @@ class SectionSitemap(I18nSitemap):
     changefreq = "daily"
 
     def items(self):
-        return [
-            "home",
-            "support:index",
-            "news:index",
-            "news:calendar",
-            "news:past_events",
-            "knowledge_bank:index",
-            "search",
-        ]
+        # Home and search are the core's; every app adds its own index pages (registry).
+        return registry.sitemap_sections()
 
     def location(self, item):
         return reverse(item)

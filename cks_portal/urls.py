@@ -5,14 +5,11 @@ from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
-from cks_portal import two_factor, views
+from cks_portal import registry, two_factor, views
 from cks_portal.media import serve_media
-from cks_portal.sitemaps import SITEMAPS
-from knowledge_bank.sitemaps import SITEMAPS as KNOWLEDGE_BANK_SITEMAPS
-from news.sitemaps import SITEMAPS as NEWS_SITEMAPS
-from support.sitemaps import SITEMAPS as SUPPORT_SITEMAPS
 
-sitemaps = {**SITEMAPS, **SUPPORT_SITEMAPS, **NEWS_SITEMAPS, **KNOWLEDGE_BANK_SITEMAPS}
+# Every app registers its sitemap sections in AppConfig.ready(), which has run by now.
+sitemaps = registry.sitemaps()
 
 handler500 = "cks_portal.views.server_error"
 

@@ -12,11 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from cks_portal import registry, selectors
 from cks_portal import search as site_search
-from cks_portal import selectors
-from knowledge_bank.views import home_context as knowledge_bank_home
-from news.views import home_context as news_home
-from support.views import home_context as support_home
 
 SEARCH_RESULTS_PER_GROUP = 5
 logger = logging.getLogger(__name__)
@@ -24,10 +21,9 @@ logger = logging.getLogger(__name__)
 
 def home(request):
     # Every part is remembered until content changes (the apps' selectors): no query when warm.
-    context = {"about": selectors.about_page()}
-    # Each app contributes its own box: support lines, news and events, featured publications.
-    for app_context in (support_home, news_home, knowledge_bank_home):
-        context.update(app_context(request))
+    context = {"about": selectors.about_page(), "home_boxes": registry.home_boxes()}
+    # Each app registers its own boxes (support lines, news, events, featured publications).
+    context.update(registry.home_context(request))
     return render(request, "cks_portal/home.html", context)
 
 

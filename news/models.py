@@ -21,8 +21,7 @@ from cks_portal.models import Topic
 from cks_portal.publishing import ChangeRecorded, Publishing, PublishingQuerySet
 from cks_portal.publishing import State as State  # re-exported: the states news used to define
 from cks_portal.richtext import RichTextField
-from cks_portal.uploads import validate_size
-from knowledge_bank.files import check_pdf_content
+from cks_portal.uploads import check_pdf_content, validate_size
 from news import images
 
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"

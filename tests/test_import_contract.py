@@ -1,0 +1,64 @@
+"""The import contract (docs/architecture.md): the core imports no app, and no app imports
+another. Apps meet through the core's registries, never through each other's modules.
+
+Read from the source with `ast`, so an import inside a function counts as much as one at the
+top of a module."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+APPS = ("support", "news", "knowledge_bank")
+
+# The project's configuration lives in cks_portal/ beside the core: it wires the apps together
+# (URLconf, settings, the demo and scale-data commands) and so may import them.
+PROJECT_MODULES = {
+    "cks_portal/settings.py",
+    "cks_portal/urls.py",
+    "cks_portal/wsgi.py",
+    "cks_portal/asgi.py",
+    "cks_portal/gunicorn.conf.py",
+    "cks_portal/embedded_db.py",
+    "cks_portal/management/commands/load_demo.py",
+    "cks_portal/management/commands/load_scale_data.py",
+}
+
+
+def imported_packages(path):
+    """The top-level package of every module `path` imports."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name.split(".")[0], node.lineno
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            yield node.module.split(".")[0], node.lineno
+
+
+def forbidden_imports(package, forbidden, skip=()):
+    found = []
+    for path in sorted((ROOT / package).rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        if relative in skip:
+            continue
+        for imported, line in imported_packages(path):
+            if imported in forbidden:
+                found.append(f"{relative}:{line} imports {imported}")
+    return found
+
+
+def test_the_core_imports_no_app():
+    assert forbidden_imports("cks_portal", set(APPS), skip=PROJECT_MODULES) == []
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_an_app_imports_no_other_app(app):
+    assert forbidden_imports(app, set(APPS) - {app}) == []
+
+
+def test_the_contract_sees_an_import_inside_a_function(tmp_path):
+    module = tmp_path / "module.py"
+    module.write_text("def view():\n    from news.models import NewsItem\n    import support\n")
+    assert list(imported_packages(module)) == [("news", 2), ("support", 3)]
