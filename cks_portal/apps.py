@@ -15,19 +15,15 @@ class CksPortalConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from cks_portal import checks, page_cache, registry, selectors, sitemaps  # noqa: F401 - checks registers itself
+        from cks_portal import checks, page_cache, registry, sitemaps  # noqa: F401 - checks registers itself
         from cks_portal.roles import sync_role_permissions
-        from cks_portal.search import page_results
 
         page_cache.connect_signals()
         page_cache.watch_app(self.label)
-        page_cache.register_scheduled_changes(selectors.scheduled_changes)
         # The core's own parts of the site; each app registers its parts the same way.
-        registry.register_search_provider(page_results, order=50)
         registry.register_sitemaps(sitemaps.SITEMAPS, order=0)
         registry.register_sitemap_sections("home", order=0)
         registry.register_sitemap_sections("search", order=90)
-        registry.register_navigation(_("About us"), "page", "/om-oss/", kwargs={"slug": "om-oss"}, order=90)
         # The libraries' apps have no names of their own; the admin index showed their labels
         # (OTP_TOTP, AXES). An app's name is not part of its migrations, so setting it is safe.
         for label, name in THIRD_PARTY_APP_NAMES.items():

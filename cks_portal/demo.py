@@ -5,7 +5,8 @@ The facts come from the centre's own material (see shared/seeds); the wording is
 
 from django.conf import settings
 
-from cks_portal.models import Page, Topic
+from cks_portal.models import Topic
+from cks_portal.pages.models import Page
 from cks_portal.publishing import State
 
 TOPICS = [

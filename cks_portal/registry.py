@@ -43,6 +43,7 @@ class NavigationEntry:
 
 # (order, entry) pairs; read through the functions below, which sort them.
 _home_boxes = []
+_home_contexts = []
 _search_providers = []
 _sitemaps = []
 _sitemap_sections = []
@@ -64,6 +65,11 @@ def register_home_box(key, heading, template, *, context=None, order, modifier="
     _add(_home_boxes, order, HomeBox(key, heading, template, context, modifier))
 
 
+def register_home_context(context):
+    """`context(request)` adds to the home page's context outside any box."""
+    _add(_home_contexts, 0, context)
+
+
 def home_boxes():
     return _sorted(_home_boxes)
 
@@ -71,6 +77,8 @@ def home_boxes():
 def home_context(request):
     """Every box's template context, each context function called once."""
     context, called = {}, []
+    for function in _sorted(_home_contexts):
+        context.update(function(request))
     for box in home_boxes():
         if box.context is not None and box.context not in called:
             called.append(box.context)

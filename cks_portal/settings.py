@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "cks_portal",
+    "cks_portal.pages",
     "support",
     "news",
     "knowledge_bank",

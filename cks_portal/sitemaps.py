@@ -3,7 +3,6 @@ from django.core.paginator import Paginator
 from django.urls import reverse
 
 from cks_portal import registry
-from cks_portal.models import Page
 
 
 class I18nSitemap(Sitemap):
@@ -60,14 +59,4 @@ class SectionSitemap(I18nSitemap):
         return reverse(item)
 
 
-class PageSitemap(I18nSitemap):
-    changefreq = "monthly"
-
-    def items(self):
-        return Page.objects.published().order_by("slug").only("slug", "updated_at")
-
-    def lastmod(self, page):
-        return page.updated_at
-
-
-SITEMAPS = {"sections": SectionSitemap, "pages": PageSitemap}
+SITEMAPS = {"sections": SectionSitemap}

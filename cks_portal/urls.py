@@ -7,6 +7,7 @@ from django.urls import include, path, re_path
 
 from cks_portal import registry, two_factor, views
 from cks_portal.media import serve_media
+from cks_portal.pages import views as pages_views
 
 # Every app registers its sitemap sections in AppConfig.ready(), which has run by now.
 sitemaps = registry.sitemaps()
@@ -40,7 +41,7 @@ urlpatterns += i18n_patterns(
     path("", include("news.urls")),
     path("kunskapsbank/", include("knowledge_bank.urls")),
     path("sok/", views.search, name="search"),
-    path("<slug:slug>/", views.page_detail, name="page"),
+    path("<slug:slug>/", pages_views.page_detail, name="page"),
     prefix_default_language=False,
 )
 

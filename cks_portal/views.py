@@ -4,7 +4,7 @@ from datetime import UTC, timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.utils import timezone
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from cks_portal import registry, selectors
+from cks_portal import registry
 from cks_portal import search as site_search
 
 SEARCH_RESULTS_PER_GROUP = 5
@@ -21,18 +21,11 @@ logger = logging.getLogger(__name__)
 
 def home(request):
     # Every part is remembered until content changes (the apps' selectors): no query when warm.
-    context = {"about": selectors.about_page(), "home_boxes": registry.home_boxes()}
-    # Each app registers its own boxes (support lines, news, events, featured publications).
+    context = {"home_boxes": registry.home_boxes()}
+    # Each app registers its own boxes (support lines, news, events, featured publications) and
+    # anything else the page shows of it (the pages app: the "About us" link).
     context.update(registry.home_context(request))
     return render(request, "cks_portal/home.html", context)
-
-
-def page_detail(request, slug):
-    page = selectors.published_page(slug)
-    if page is None:
-        raise Http404
-    breadcrumbs = [(page.get_absolute_url(), page.t.title)]
-    return render(request, "cks_portal/page_detail.html", {"page": page, "breadcrumbs": breadcrumbs})
 
 
 def search(request):

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from cks_portal.models import Page
+from cks_portal.pages.models import Page
 from cks_portal.publishing import State
 
 

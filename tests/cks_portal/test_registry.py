@@ -11,7 +11,7 @@ from tests.publishing import published_form
 @pytest.mark.parametrize("slug", ["stod", "nyheter", "kalender", "kunskapsbank", "sok", "admin"])
 def test_an_editor_cannot_give_a_page_an_address_an_app_or_the_site_uses(staff_client, slug):
     client = staff_client(EDITOR)
-    url = "/admin/cks_portal/page/add/"
+    url = "/admin/pages/page/add/"
     data = {**form_data(client.get(url)), "title": "Sidan", "slug": slug, **published_form()}
 
     response = client.post(url, data)

@@ -32,7 +32,7 @@ def _form(**extra):
 def test_an_editor_gets_the_rich_text_editor_on_news_events_and_pages(client, db, django_user_model):
     client.force_login(make_staff(django_user_model, "redaktor", "Redaktör"))
 
-    for path in ["/admin/news/newsitem/add/", "/admin/news/event/add/", "/admin/cks_portal/page/add/"]:
+    for path in ["/admin/news/newsitem/add/", "/admin/news/event/add/", "/admin/pages/page/add/"]:
         body = client.get(path).content.decode()
         assert "data-cks-richtext" in body, path
         assert 'src="/static/js/richtext-editor.js" type="module"' in body, path
