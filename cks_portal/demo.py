@@ -5,9 +5,9 @@ The facts come from the centre's own material (see shared/seeds); the wording is
 
 from django.conf import settings
 
-from cks_portal.models import Topic
+from cks_portal.core.models import Topic
+from cks_portal.core.publishing import State
 from cks_portal.pages.models import Page
-from cks_portal.publishing import State
 
 TOPICS = [
     # slug, Swedish, English

@@ -5,14 +5,14 @@ from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
-from cks_portal import registry, two_factor, views
-from cks_portal.media import serve_media
+from cks_portal.core import registry, two_factor, views
+from cks_portal.core.media import serve_media
 from cks_portal.pages import views as pages_views
 
 # Every app registers its sitemap sections in AppConfig.ready(), which has run by now.
 sitemaps = registry.sitemaps()
 
-handler500 = "cks_portal.views.server_error"
+handler500 = "cks_portal.core.views.server_error"
 
 urlpatterns = [
     path("admin/2fa/", two_factor.verify, name="two_factor_verify"),

@@ -7,8 +7,8 @@ class KnowledgeBankConfig(AppConfig):
     verbose_name = _("Knowledge bank")
 
     def ready(self):
-        from cks_portal import page_cache, registry
-        from cks_portal.media import protect_files
+        from cks_portal.core import page_cache, registry
+        from cks_portal.core.media import protect_files
         from knowledge_bank import search, selectors, sitemaps, views
         from knowledge_bank.models import Publication
 
@@ -16,7 +16,7 @@ class KnowledgeBankConfig(AppConfig):
         protect_files(Publication, "file", public=Publication.objects.published)
         # A publication with a publish date ahead of now goes live without a save.
         page_cache.register_scheduled_changes(selectors.scheduled_changes)
-        # What the site needs from this app (cks_portal/registry.py): the core imports no app.
+        # What the site needs from this app (cks_portal/core/registry.py): the core imports no app.
         page_cache.watch_app(self.label)
         registry.register_home_box(
             "publications",

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from cks_portal.uploads import MB, check_pdf_content, validate_size
+from cks_portal.core.uploads import MB, check_pdf_content, validate_size
 
 logger = logging.getLogger(__name__)
 

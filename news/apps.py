@@ -7,8 +7,8 @@ class NewsConfig(AppConfig):
     verbose_name = _("News and calendar")
 
     def ready(self):
-        from cks_portal import page_cache, registry
-        from cks_portal.media import protect_files
+        from cks_portal.core import page_cache, registry
+        from cks_portal.core.media import protect_files
         from news import images, search, selectors, sitemaps, views
         from news.models import Event, NewsItem
 
@@ -17,7 +17,7 @@ class NewsConfig(AppConfig):
         protect_files(Event, "programme", public=Event.objects.published)
         # Scheduled items going live and events ending change pages without a save.
         page_cache.register_scheduled_changes(selectors.scheduled_changes)
-        # What the site needs from this app (cks_portal/registry.py): the core imports no app.
+        # What the site needs from this app (cks_portal/core/registry.py): the core imports no app.
         page_cache.watch_app(self.label)
         registry.register_home_box(
             "news", _("Latest news"), "news/_home_news.html", context=views.home_context, order=20

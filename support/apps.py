@@ -7,10 +7,10 @@ class SupportConfig(AppConfig):
     verbose_name = _("Support and advice")
 
     def ready(self):
-        from cks_portal import page_cache, registry
+        from cks_portal.core import page_cache, registry
         from support import search, sitemaps, views
 
-        # What the site needs from this app (cks_portal/registry.py): the core imports no app.
+        # What the site needs from this app (cks_portal/core/registry.py): the core imports no app.
         page_cache.watch_app(self.label)
         registry.register_home_box(
             "support",

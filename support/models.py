@@ -20,11 +20,11 @@ from django.utils.translation import gettext_lazy as _
 from phonenumbers import shortnumberinfo
 from simple_history.models import HistoricalRecords
 
-from cks_portal import phone, search
-from cks_portal.i18n import LocalizedModel
-from cks_portal.models import Topic
-from cks_portal.publishing import ChangeRecorded
-from cks_portal.richtext import RichTextField
+from cks_portal.core import phone, search
+from cks_portal.core.i18n import LocalizedModel
+from cks_portal.core.models import Topic
+from cks_portal.core.publishing import ChangeRecorded
+from cks_portal.core.richtext import RichTextField
 from support import opening
 
 # Facts about support lines drift; an entry not checked for this long gets flagged.
@@ -217,7 +217,7 @@ class SupportContact(search.SearchIndexed, LocalizedModel, ChangeRecorded):
     hours_note_en = models.CharField(_("note on the hours, in English"), max_length=300, blank=True)
     is_featured = models.BooleanField(_("show on the home page"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=100, help_text=_("Lower comes first."))
-    # Not the publishing workflow (cks_portal.publishing): a support line is not an editorial
+    # Not the publishing workflow (cks_portal.core.publishing): a support line is not an editorial
     # item with drafts and a publish time; it is a service that runs or not, shown or hidden.
     is_active = models.BooleanField(_("shown on the site"), default=True)
     last_verified = models.DateField(

@@ -2,9 +2,9 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from cks_portal.admin import ConflictGuardMixin, RecordsEditorMixin
+from cks_portal.core.admin import ConflictGuardMixin, RecordsEditorMixin
+from cks_portal.core.publishing import PublishingAdminMixin
 from cks_portal.pages.models import Page
-from cks_portal.publishing import PublishingAdminMixin
 
 
 @admin.register(Page)

@@ -10,10 +10,10 @@ class PagesConfig(AppConfig):
     verbose_name = _("Pages")
 
     def ready(self):
-        from cks_portal import page_cache, registry
+        from cks_portal.core import page_cache, registry
         from cks_portal.pages import search, selectors, sitemaps, views
 
-        # What the site needs from this app (cks_portal/registry.py): the core imports no app.
+        # What the site needs from this app (cks_portal/core/registry.py): the core imports no app.
         page_cache.watch_app(self.label)
         page_cache.register_scheduled_changes(selectors.scheduled_changes)
         registry.register_home_context(views.home_context)

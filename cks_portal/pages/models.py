@@ -5,10 +5,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cks_portal.i18n import LocalizedModel
-from cks_portal.models import validate_page_slug
-from cks_portal.publishing import ChangeRecorded, Publishing, State, state_field
-from cks_portal.richtext import RichTextField
+from cks_portal.core.i18n import LocalizedModel
+from cks_portal.core.models import validate_page_slug
+from cks_portal.core.publishing import ChangeRecorded, Publishing, State, state_field
+from cks_portal.core.richtext import RichTextField
 
 
 class Page(LocalizedModel, Publishing, ChangeRecorded):

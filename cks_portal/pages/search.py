@@ -3,8 +3,7 @@
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from cks_portal.pages.models import Page
-from cks_portal.search import (
+from cks_portal.core.search import (
     SearchResult,
     SiteSearchProvider,
     has_highlight,
@@ -15,6 +14,7 @@ from cks_portal.search import (
     websearch_query,
     weighted_vector,
 )
+from cks_portal.pages.models import Page
 
 
 class PageProvider(SiteSearchProvider):

@@ -1,5 +1,5 @@
+from cks_portal.core.sitemaps import I18nSitemap
 from cks_portal.pages.models import Page
-from cks_portal.sitemaps import I18nSitemap
 
 
 class PageSitemap(I18nSitemap):

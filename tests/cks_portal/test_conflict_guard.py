@@ -5,8 +5,8 @@ extension that drops hidden fields) would otherwise save over whatever another e
 
 import pytest
 
+from cks_portal.core.roles import EDITOR
 from cks_portal.pages.models import Page
-from cks_portal.roles import EDITOR
 from tests.admin_forms import form_data
 
 

@@ -2,8 +2,8 @@ import re
 
 import pytest
 
+from cks_portal.core.roles import EDITOR
 from cks_portal.pages.models import Page
-from cks_portal.roles import EDITOR
 from tests.publishing import published_form
 
 

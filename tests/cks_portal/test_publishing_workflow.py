@@ -13,9 +13,9 @@ from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.utils import timezone
 
+from cks_portal.core.publishing import State
+from cks_portal.core.roles import EDITOR, LIBRARIAN, SUPPORT_EDITOR
 from cks_portal.pages.models import Page
-from cks_portal.publishing import State
-from cks_portal.roles import EDITOR, LIBRARIAN, SUPPORT_EDITOR
 from news.models import NewsItem
 from tests.admin_forms import form_data
 

@@ -1,8 +1,8 @@
-"""What the apps register in AppConfig.ready() reaches the site (cks_portal/registry.py)."""
+"""What the apps register in AppConfig.ready() reaches the site (cks_portal/core/registry.py)."""
 
 import pytest
 
-from cks_portal.roles import EDITOR
+from cks_portal.core.roles import EDITOR
 from tests.admin_forms import form_data
 from tests.publishing import published_form
 

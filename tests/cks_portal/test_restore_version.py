@@ -9,8 +9,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from cks_portal.core.roles import EDITOR
 from cks_portal.pages.models import Page
-from cks_portal.roles import EDITOR
 from news.models import NewsItem, State
 from tests.admin_forms import form_data
 
@@ -73,7 +73,7 @@ def test_an_editor_restores_an_earlier_version_of_a_news_item(staff_client, clie
 
 @pytest.mark.django_db(transaction=True)
 def test_a_role_that_may_only_view_a_model_cannot_restore_its_versions(staff_client):
-    from cks_portal.models import Topic
+    from cks_portal.core.models import Topic
 
     editor = staff_client(EDITOR)  # editors choose topics but do not change them
     topic = Topic.objects.create(name="Extremism", slug="extremism")

@@ -6,7 +6,7 @@ from tests.admin_forms import form_data
 from tests.conftest import make_staff
 from tests.publishing import published_form
 
-# What each group may change, written out by hand so the test does not trust cks_portal.roles.
+# What each group may change, written out by hand so the test does not trust cks_portal.core.roles.
 CHANGES = {
     "Redaktör": {"pages.page", "news.newsitem", "news.event", "news.registration"},
     "Kunskapsbank": {

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from cks_portal import search
+from cks_portal.core import search
 
 
 def test_the_site_search_groups_results_by_kind(client, demo):

@@ -5,8 +5,8 @@ moves here, and the content types follow, so permissions, the staff roles' group
 admin log keep pointing at the same rows. cks_portal 0006 removes the pages from the core's
 state."""
 
-import cks_portal.models
-import cks_portal.richtext
+import cks_portal.core.models
+import cks_portal.core.richtext
 import django.db.models.deletion
 import django.utils.timezone
 import simple_history.models
@@ -51,11 +51,11 @@ class Migration(migrations.Migration):
                         ('publish_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, help_text='Shown as the publishing date. A time in the future keeps the item hidden until then.', verbose_name='publish time')),
                         ('title', models.CharField(max_length=200, verbose_name='title')),
                         ('title_en', models.CharField(blank=True, max_length=200, verbose_name='title in English')),
-                        ('slug', models.SlugField(help_text='The page is shown under this address: “om-oss” gives /om-oss/.', max_length=100, validators=[cks_portal.models.validate_page_slug], verbose_name='address')),
+                        ('slug', models.SlugField(help_text='The page is shown under this address: “om-oss” gives /om-oss/.', max_length=100, validators=[cks_portal.core.models.validate_page_slug], verbose_name='address')),
                         ('lead', models.TextField(blank=True, help_text='One or two sentences shown in bold under the title.', verbose_name='lead')),
                         ('lead_en', models.TextField(blank=True, verbose_name='lead in English')),
-                        ('body', cks_portal.richtext.RichTextField(blank=True, help_text='Headings, lists, links and tables are kept; scripts and styles are removed.', verbose_name='body')),
-                        ('body_en', cks_portal.richtext.RichTextField(blank=True, verbose_name='body in English')),
+                        ('body', cks_portal.core.richtext.RichTextField(blank=True, help_text='Headings, lists, links and tables are kept; scripts and styles are removed.', verbose_name='body')),
+                        ('body_en', cks_portal.core.richtext.RichTextField(blank=True, verbose_name='body in English')),
                         ('state', models.CharField(choices=[('draft', 'Draft'), ('scheduled', 'Scheduled'), ('published', 'Published'), ('withdrawn', 'Withdrawn')], db_index=True, default='published', help_text='Draft and withdrawn are seen only by staff. Scheduled goes live by itself at the publish time; published is visible from the publish time.', max_length=12, verbose_name='state')),
                         ('show_in_footer', models.BooleanField(default=False, verbose_name='link in footer')),
                         ('history_id', models.AutoField(primary_key=True, serialize=False)),
@@ -82,11 +82,11 @@ class Migration(migrations.Migration):
                         ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last changed')),
                         ('title', models.CharField(max_length=200, verbose_name='title')),
                         ('title_en', models.CharField(blank=True, max_length=200, verbose_name='title in English')),
-                        ('slug', models.SlugField(help_text='The page is shown under this address: “om-oss” gives /om-oss/.', max_length=100, unique=True, validators=[cks_portal.models.validate_page_slug], verbose_name='address')),
+                        ('slug', models.SlugField(help_text='The page is shown under this address: “om-oss” gives /om-oss/.', max_length=100, unique=True, validators=[cks_portal.core.models.validate_page_slug], verbose_name='address')),
                         ('lead', models.TextField(blank=True, help_text='One or two sentences shown in bold under the title.', verbose_name='lead')),
                         ('lead_en', models.TextField(blank=True, verbose_name='lead in English')),
-                        ('body', cks_portal.richtext.RichTextField(blank=True, help_text='Headings, lists, links and tables are kept; scripts and styles are removed.', verbose_name='body')),
-                        ('body_en', cks_portal.richtext.RichTextField(blank=True, verbose_name='body in English')),
+                        ('body', cks_portal.core.richtext.RichTextField(blank=True, help_text='Headings, lists, links and tables are kept; scripts and styles are removed.', verbose_name='body')),
+                        ('body_en', cks_portal.core.richtext.RichTextField(blank=True, verbose_name='body in English')),
                         ('state', models.CharField(choices=[('draft', 'Draft'), ('scheduled', 'Scheduled'), ('published', 'Published'), ('withdrawn', 'Withdrawn')], db_index=True, default='published', help_text='Draft and withdrawn are seen only by staff. Scheduled goes live by itself at the publish time; published is visible from the publish time.', max_length=12, verbose_name='state')),
                         ('show_in_footer', models.BooleanField(default=False, verbose_name='link in footer')),
                         ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='changed by')),

@@ -29,7 +29,7 @@ from django.db.models import BigIntegerField, F, Func, Lookup, TextField, Value
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from cks_portal import registry
+from cks_portal.core import registry
 
 SEARCH_CONFIG = "swedish"
 QUERY_MAX_LENGTH = 200

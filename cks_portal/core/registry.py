@@ -5,7 +5,7 @@ address) need something from every app, but the core imports no app: an app regi
 parts here instead, and the core reads the registry. Each entry has an `order`, because the
 order on the page is an editorial choice, not the order of INSTALLED_APPS.
 
-    from cks_portal import registry
+    from cks_portal.core import registry
 
     registry.register_home_box("news", _("Latest news"), "news/_home_news.html", context=home_context, order=20)
     registry.register_search_provider(news_results, order=30)

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 
-from cks_portal import phone, registry, search
+from cks_portal.core import phone, registry, search
 
 
 def _section_path(path):

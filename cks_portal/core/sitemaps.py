@@ -2,7 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
 from django.urls import reverse
 
-from cks_portal import registry
+from cks_portal.core import registry
 
 
 class I18nSitemap(Sitemap):

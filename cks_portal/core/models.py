@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cks_portal.i18n import LocalizedModel
+from cks_portal.core.i18n import LocalizedModel
 
 # What a page leaves out when it loads the user who changed it last (`updated_by`) for the
 # "changed by" line: it prints the name, never the password hash, e-mail or last login.
@@ -48,7 +48,7 @@ class Topic(LocalizedModel):
 def validate_page_slug(value):
     from django.core.exceptions import ValidationError
 
-    from cks_portal import registry
+    from cks_portal.core import registry
 
     if value in RESERVED_SLUGS | registry.reserved_slugs():
         raise ValidationError(_("“%(slug)s” is used by another part of the site."), params={"slug": value})

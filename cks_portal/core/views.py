@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from cks_portal import registry
-from cks_portal import search as site_search
+from cks_portal.core import registry
+from cks_portal.core import search as site_search
 
 SEARCH_RESULTS_PER_GROUP = 5
 logger = logging.getLogger(__name__)
@@ -29,7 +29,7 @@ def home(request):
 
 
 def search(request):
-    """Site-wide search: each app's provider contributes a group (see cks_portal.search)."""
+    """Site-wide search: each app's provider contributes a group (see cks_portal.core.search)."""
     query = site_search.clean_query(request.GET.get("q", ""))
     groups = site_search.site_results(query, limit=SEARCH_RESULTS_PER_GROUP) if query else []
     breadcrumbs = [(request.path, _("Search"))]
@@ -76,7 +76,7 @@ def _database_answers():
 
 
 def _cache_answers():
-    # The Redis backend swallows its errors (cks_portal/cache.py), so ask it directly.
+    # The Redis backend swallows its errors (cks_portal/core/cache.py), so ask it directly.
     if hasattr(cache, "is_available"):
         answers = cache.is_available()
     else:

@@ -38,7 +38,7 @@ from django.utils.translation import gettext_lazy as _
 logger = logging.getLogger(__name__)
 
 KEEP_FOR = timedelta(hours=6)
-SALT = "cks_portal.uploads.kept"
+SALT = "cks_portal.core.uploads.kept"
 KEPT_SUFFIX = "__kept"
 DROP_SUFFIX = "__kept_drop"
 

@@ -12,7 +12,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from cks_portal.models import Topic
+from cks_portal.core.models import Topic
 
 
 class RecordsEditorMixin:
@@ -181,7 +181,7 @@ class TopicAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-# Backup codes are made and replaced by the two-factor set-up (cks_portal.two_factor); to reset a
+# Backup codes are made and replaced by the two-factor set-up (cks_portal.core.two_factor); to reset a
 # staff member's login, delete their authenticator app. The lists of codes need no admin page.
 if admin.site.is_registered(StaticDevice):
     admin.site.unregister(StaticDevice)

@@ -27,7 +27,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from cks_portal.cache import cache_recovered
+from cks_portal.core.cache import cache_recovered
 
 GENERATION_KEY = "page-cache:generation"
 
