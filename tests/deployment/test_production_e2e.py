@@ -200,6 +200,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from knowledge_bank.demo import make_pdf
 from knowledge_bank.models import Publication
 from news.models import Event
+from cks_portal.core.publishing import State
 
 User = get_user_model()
 chief = User.objects.create_superuser("e2e-chief", "chief@example.org", {password!r})
