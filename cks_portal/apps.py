@@ -1,34 +1,12 @@
-from django.apps import AppConfig, apps
-from django.contrib.admin import apps as admin_apps
-from django.db.models.signals import post_migrate
+from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-THIRD_PARTY_APP_NAMES = {
-    "otp_totp": _("Two-factor login"),
-    "otp_static": _("Two-factor login: backup codes"),
-    "axes": _("Login lockouts"),
-}
 
+class ProjectConfig(AppConfig):
+    """The project's configuration as an app, for its management commands only (load_demo,
+    load_scale_data, create_demo_admin): they fill the whole site, so they may import every app.
+    It has no models."""
 
-class CksPortalConfig(AppConfig):
     name = "cks_portal"
+    label = "project"
     verbose_name = _("Site")
-
-    def ready(self):
-        from cks_portal import checks, page_cache, selectors  # noqa: F401 - checks registers itself
-        from cks_portal.roles import sync_role_permissions
-
-        page_cache.connect_signals()
-        page_cache.register_scheduled_changes(selectors.scheduled_changes)
-        # The libraries' apps have no names of their own; the admin index showed their labels
-        # (OTP_TOTP, AXES). An app's name is not part of its migrations, so setting it is safe.
-        for label, name in THIRD_PARTY_APP_NAMES.items():
-            if label in apps.app_configs:
-                apps.get_app_config(label).verbose_name = name
-        # Permissions exist only after every app has migrated, so roles are synced then.
-        post_migrate.connect(sync_role_permissions, dispatch_uid="cks_portal.sync_roles")
-
-
-class CksAdminConfig(admin_apps.AdminConfig):
-    default = False
-    default_site = "cks_portal.admin_site.CksAdminSite"

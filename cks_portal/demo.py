@@ -5,8 +5,9 @@ The facts come from the centre's own material (see shared/seeds); the wording is
 
 from django.conf import settings
 
-from cks_portal.models import Page, Topic
-from cks_portal.publishing import State
+from cks_portal.core.models import Topic
+from cks_portal.core.publishing import State
+from cks_portal.pages.models import Page
 
 TOPICS = [
     # slug, Swedish, English

@@ -65,7 +65,7 @@ ALLOWED_HOSTS = envlist("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "cks_portal.apps.CksAdminConfig",
+    "cks_portal.core.apps.CksAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -81,17 +81,20 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "simple_history",
-    "cks_portal",
+    "cks_portal.core",
+    "cks_portal.pages",
     "support",
     "news",
     "knowledge_bank",
+    # The project itself, for its management commands (cks_portal/management).
+    "cks_portal",
 ]
 
 MIDDLEWARE = [
-    "cks_portal.middleware.RequestLogMiddleware",
+    "cks_portal.core.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything renders: OPTIONS, TRACE and other methods never get the page.
-    "cks_portal.middleware.HttpMethodMiddleware",
+    "cks_portal.core.middleware.HttpMethodMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -122,7 +125,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "cks_portal.context_processors.site",
+                "cks_portal.core.context_processors.site",
             ],
         },
     },
@@ -190,7 +193,7 @@ STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
-# Uploads kept between a refused admin form and its retry (cks_portal/uploads.py): private,
+# Uploads kept between a refused admin form and its retry (cks_portal/core/uploads.py): private,
 # so never inside MEDIA_ROOT; shared by all app servers, like MEDIA_ROOT.
 KEPT_UPLOADS_ROOT = Path(envstr("KEPT_UPLOADS_ROOT", str(BASE_DIR / "var" / "kept-uploads")))
 # Behind nginx: Django decides who may have an uploaded file and nginx sends it from an
@@ -317,12 +320,12 @@ AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 # The number of reverse proxies in front of the site that append to X-Forwarded-For (nginx as
-# docs/deployment.md sets it up = 1; none = 0). cks_portal/client_address.py finds the client's
+# docs/deployment.md sets it up = 1; none = 0). cks_portal/core/client_address.py finds the client's
 # address from it for the lockout, the registration rate limit and the logs.
 TRUSTED_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0)
 if TRUSTED_PROXY_COUNT < 0:
     raise ImproperlyConfigured(f"AXES_PROXY_COUNT must be 0 or more; got {TRUSTED_PROXY_COUNT}")
-AXES_CLIENT_IP_CALLABLE = "cks_portal.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "cks_portal.core.client_address.client_address"
 
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
@@ -333,7 +336,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # One shared cache for every app server when REDIS_URL is set; local memory otherwise. The
 # cache holds only copies, so a Redis outage must cost no page: the backend
-# (cks_portal/cache.py) treats a failing Redis as empty, and the timeouts below bound what a
+# (cks_portal/core/cache.py) treats a failing Redis as empty, and the timeouts below bound what a
 # Redis that accepts connections and never answers can cost (a local Redis answers in well
 # under a millisecond).
 REDIS_URL = envstr("REDIS_URL", "")
@@ -361,15 +364,15 @@ def default_release():
         return "unknown"
 
 
-# What is deployed. Part of every cache key (cks_portal.cache.release_key): the cache keeps
+# What is deployed. Part of every cache key (cks_portal.core.cache.release_key): the cache keeps
 # pickled pages and model instances, and a new release must never read those of an old one,
 # whose classes and fields may differ.
 RELEASE = envstr("CKS_RELEASE", "") or default_release()
-CACHE_KEY_FUNCTION = "cks_portal.cache.release_key"
+CACHE_KEY_FUNCTION = "cks_portal.core.cache.release_key"
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "cks_portal.cache.ResilientRedisCache",
+            "BACKEND": "cks_portal.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "cks",
             "KEY_FUNCTION": CACHE_KEY_FUNCTION,
@@ -406,7 +409,7 @@ LOGGING = {
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         },
         "text": {
-            "()": "cks_portal.middleware.RequestTextFormatter",
+            "()": "cks_portal.core.middleware.RequestTextFormatter",
             "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
         },
     },
@@ -432,7 +435,7 @@ if SUPPORT_PAGE_SIZE < 1:
     raise ImproperlyConfigured(f"SUPPORT_PAGE_SIZE must be at least 1; got {SUPPORT_PAGE_SIZE}")
 
 # --- news -----------------------------------------------------------------------------------
-# The admin's rich-text editor (see cks_portal/richtext.py); listed for its static files only.
+# The admin's rich-text editor (see cks_portal/core/richtext.py); listed for its static files only.
 INSTALLED_APPS += ["django_prose_editor"]
 # A news item older than this many days tells readers it may be out of date.
 NEWS_OUTDATED_AFTER = envint("NEWS_OUTDATED_AFTER", 182)
@@ -466,7 +469,7 @@ REGISTRATION_RATE_WINDOW = envint("REGISTRATION_RATE_WINDOW", 600)
 KNOWLEDGE_BANK_RESULT_CAP = envint("KNOWLEDGE_BANK_RESULT_CAP", 1000)
 
 # Whether every process serving the site sees the same cache. The page cache and its memos
-# (cks_portal/page_cache.py) notice a save through the generation number in the cache, so
+# (cks_portal/core/page_cache.py) notice a save through the generation number in the cache, so
 # they need it: with local memory each gunicorn worker has its own, and a publish through one
 # would leave the others serving the old page. True with Redis.
 CACHE_IS_SHARED = bool(REDIS_URL)
@@ -474,17 +477,17 @@ CACHE_IS_SHARED = bool(REDIS_URL)
 # Whole pages for anonymous readers come from the cache for at most this many seconds; any
 # save of content starts a new generation, and clock-driven changes (a scheduled item going
 # live, an event ending, a line opening or closing) end a cached copy on time
-# (cks_portal/page_cache.py). 0 turns the cache off; without a shared cache it is off unless
+# (cks_portal/core/page_cache.py). 0 turns the cache off; without a shared cache it is off unless
 # set (one process only, e.g. a single-worker server).
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 300 if CACHE_IS_SHARED else 0)
 MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
-    "cks_portal.middleware.PublicGZipMiddleware",
+    "cks_portal.core.middleware.PublicGZipMiddleware",
 )
 # ETag on every GET: a reader's browser or a feed reader that has the page gets a 304.
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("cks_portal.middleware.PublicGZipMiddleware") + 1,
+    MIDDLEWARE.index("cks_portal.core.middleware.PublicGZipMiddleware") + 1,
     "django.middleware.http.ConditionalGetMiddleware",
 )
 # Innermost, so every other middleware also runs on a page served from the cache.
-MIDDLEWARE.append("cks_portal.page_cache.PageCacheMiddleware")
+MIDDLEWARE.append("cks_portal.core.page_cache.PageCacheMiddleware")

@@ -5,16 +5,14 @@ from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
-from cks_portal import two_factor, views
-from cks_portal.media import serve_media
-from cks_portal.sitemaps import SITEMAPS
-from knowledge_bank.sitemaps import SITEMAPS as KNOWLEDGE_BANK_SITEMAPS
-from news.sitemaps import SITEMAPS as NEWS_SITEMAPS
-from support.sitemaps import SITEMAPS as SUPPORT_SITEMAPS
+from cks_portal.core import registry, two_factor, views
+from cks_portal.core.media import serve_media
+from cks_portal.pages import views as pages_views
 
-sitemaps = {**SITEMAPS, **SUPPORT_SITEMAPS, **NEWS_SITEMAPS, **KNOWLEDGE_BANK_SITEMAPS}
+# Every app registers its sitemap sections in AppConfig.ready(), which has run by now.
+sitemaps = registry.sitemaps()
 
-handler500 = "cks_portal.views.server_error"
+handler500 = "cks_portal.core.views.server_error"
 
 urlpatterns = [
     path("admin/2fa/", two_factor.verify, name="two_factor_verify"),
@@ -43,7 +41,7 @@ urlpatterns += i18n_patterns(
     path("", include("news.urls")),
     path("kunskapsbank/", include("knowledge_bank.urls")),
     path("sok/", views.search, name="search"),
-    path("<slug:slug>/", views.page_detail, name="page"),
+    path("<slug:slug>/", pages_views.page_detail, name="page"),
     prefix_default_language=False,
 )
 

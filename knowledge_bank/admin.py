@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from cks_portal.admin import ConflictGuardMixin, RecordsEditorMixin
-from cks_portal.publishing import PublishingAdminMixin
-from cks_portal.uploads import KeepUploadsMixin
+from cks_portal.core.admin import ConflictGuardMixin, RecordsEditorMixin
+from cks_portal.core.publishing import PublishingAdminMixin
+from cks_portal.core.uploads import KeepUploadsMixin
 from knowledge_bank.models import Author, Publication, PublicationAuthor
 
 
@@ -146,7 +146,7 @@ class PublicationAdmin(
         form.instance.update_search_vector()
 
     # Each action saves every publication it changes, as the change form does (see
-    # cks_portal.bulk): history with the curator and the reason, fresh public pages, and a
+    # cks_portal.core.bulk): history with the curator and the reason, fresh public pages, and a
     # new version that refuses a change form opened before the action.
     @admin.action(description=_("Add to the featured selection"))
     def feature(self, request, queryset):

@@ -12,8 +12,8 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from cks_portal.models import Topic
-from cks_portal.publishing import State
+from cks_portal.core.models import Topic
+from cks_portal.core.publishing import State
 from knowledge_bank.models import Author, Publication, PublicationAuthor
 
 PUBLISHED_AT = timezone.make_aware(datetime.datetime(2025, 1, 15, 9, 0))

@@ -3,13 +3,10 @@
 import logging
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from cks_portal.uploads import MB, validate_size
-
-PDF_MAGIC = b"%PDF-"
+from cks_portal.core.uploads import MB, check_pdf_content, validate_size
 
 logger = logging.getLogger(__name__)
 
@@ -24,33 +21,6 @@ def validate_pdf(file):
         describe=describe_size,
     )
     check_pdf_content(file)
-
-
-def check_pdf_content(file):
-    """Refuse a file that does not start like a PDF, or that pypdf cannot open. Without a size
-    limit: the caller applies its own (news attachments share this check)."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    file.seek(0)
-    head = file.read(1024)
-    file.seek(0)
-    if PDF_MAGIC not in head:
-        raise ValidationError(
-            _("The file is named like a PDF, but its content is not a PDF. Only PDF files can be uploaded."),
-            code="not_pdf",
-        )
-    try:
-        reader = PdfReader(file)
-        len(reader.pages)
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
-        logger.info("Refused a PDF that pypdf cannot open: %s", error)
-        raise ValidationError(
-            _("The PDF file is damaged or encrypted and cannot be read. Save it again as PDF and retry."),
-            code="unreadable_pdf",
-        ) from None
-    finally:
-        file.seek(0)
 
 
 def extract_pdf_text(file):

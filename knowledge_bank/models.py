@@ -13,10 +13,10 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cks_portal import search
-from cks_portal.i18n import LocalizedModel
-from cks_portal.models import Topic
-from cks_portal.publishing import ChangeRecorded, Publishing, PublishingQuerySet
+from cks_portal.core import search
+from cks_portal.core.i18n import LocalizedModel
+from cks_portal.core.models import Topic
+from cks_portal.core.publishing import ChangeRecorded, Publishing, PublishingQuerySet
 from knowledge_bank.files import describe_file, extract_pdf_text, validate_pdf
 
 

@@ -28,8 +28,8 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from cks_portal import search
-from cks_portal.i18n import active_language
+from cks_portal.core import search
+from cks_portal.core.i18n import active_language
 from knowledge_bank import selectors
 from knowledge_bank.models import Publication, PublicationAuthor
 

@@ -2,8 +2,8 @@
 changes. The search itself (knowledge_bank.search) reads the rows on each request; only
 the small lists every request needs are kept by the cache layer until content changes."""
 
-from cks_portal.models import Topic
-from cks_portal.page_cache import memo
+from cks_portal.core.models import Topic
+from cks_portal.core.page_cache import memo
 from knowledge_bank.models import Publication
 
 

@@ -1,4 +1,4 @@
-from cks_portal.sitemaps import I18nSitemap
+from cks_portal.core.sitemaps import I18nSitemap
 from knowledge_bank.models import Publication
 
 

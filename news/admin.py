@@ -10,9 +10,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from cks_portal.admin import ConflictGuardMixin, RecordsEditorMixin
-from cks_portal.publishing import PublishingAdminMixin
-from cks_portal.uploads import KeepUploadsMixin
+from cks_portal.core.admin import ConflictGuardMixin, RecordsEditorMixin
+from cks_portal.core.publishing import PublishingAdminMixin
+from cks_portal.core.uploads import KeepUploadsMixin
 from news import registration as reg
 from news.models import Event, NewsItem, Registration, RegistrationStatus
 

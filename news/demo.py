@@ -11,8 +11,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from cks_portal.models import Topic
-from cks_portal.publishing import State
+from cks_portal.core.models import Topic
+from cks_portal.core.publishing import State
 from news.models import Event, NewsItem, RegistrationMode
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

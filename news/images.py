@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from cks_portal.uploads import validate_size
+from cks_portal.core.uploads import validate_size
 
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 

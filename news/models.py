@@ -15,14 +15,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cks_portal import search
-from cks_portal.i18n import lang_attribute
-from cks_portal.models import Topic
-from cks_portal.publishing import ChangeRecorded, Publishing, PublishingQuerySet
-from cks_portal.publishing import State as State  # re-exported: the states news used to define
-from cks_portal.richtext import RichTextField
-from cks_portal.uploads import validate_size
-from knowledge_bank.files import check_pdf_content
+from cks_portal.core import search
+from cks_portal.core.i18n import lang_attribute
+from cks_portal.core.models import Topic
+from cks_portal.core.publishing import ChangeRecorded, Publishing, PublishingQuerySet
+from cks_portal.core.publishing import State as State  # re-exported: the states news used to define
+from cks_portal.core.richtext import RichTextField
+from cks_portal.core.uploads import check_pdf_content, validate_size
 from news import images
 
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"

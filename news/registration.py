@@ -24,7 +24,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from cks_portal.client_address import client_address
+from cks_portal.core.client_address import client_address
 from news.models import Event, Registration, RegistrationClosed, RegistrationStatus
 
 logger = logging.getLogger(__name__)
@@ -194,7 +194,7 @@ def rate_limited(request):
     """True when this client has sent more registrations than allowed in the current window.
 
     Counts per client address in the cache; every call counts one submission. The address comes
-    from cks_portal.client_address, as for the login lockout: behind the proxy it is the address
+    from cks_portal.core.client_address, as for the login lockout: behind the proxy it is the address
     nginx saw, never one the client wrote into X-Forwarded-For.
     """
     key = "news:registration:rate:" + (client_address(request) or "unknown")

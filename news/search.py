@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from cks_portal import search
+from cks_portal.core import search
 from news.models import Event, NewsItem
 
 

@@ -1,6 +1,6 @@
 """The public pages' reads of news and events, and what they remember.
 
-Lists, counts and single items are kept by the cache layer (`cks_portal.page_cache.memo`)
+Lists, counts and single items are kept by the cache layer (`cks_portal.core.page_cache.memo`)
 until content changes or the generation ends by the clock (`scheduled_changes`); the views
 call these functions and hold no cache keys. A search is never remembered: its words are
 the reader's own."""
@@ -8,8 +8,8 @@ the reader's own."""
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 
-from cks_portal.models import EDITOR_FIELDS_LEFT_OUT, Topic
-from cks_portal.page_cache import memo, memo_page
+from cks_portal.core.models import EDITOR_FIELDS_LEFT_OUT, Topic
+from cks_portal.core.page_cache import memo, memo_page
 from news.models import Event, NewsItem
 
 

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from cks_portal import search
-from cks_portal.admin_site import is_verified_staff
-from cks_portal.models import EDITOR_FIELDS_LEFT_OUT
+from cks_portal.core import search
+from cks_portal.core.admin_site import is_verified_staff
+from cks_portal.core.models import EDITOR_FIELDS_LEFT_OUT
 from news import calendar as ical
 from news import registration as reg
 from news import selectors

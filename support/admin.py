@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from cks_portal.admin import ConflictGuardMixin, RecordsEditorMixin
+from cks_portal.core.admin import ConflictGuardMixin, RecordsEditorMixin
 from support.models import (
     VERIFY_EVERY_DAYS,
     Audience,

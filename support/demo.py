@@ -7,7 +7,7 @@ date, so the admin flags them until someone checks them.
 
 import datetime
 
-from cks_portal.models import Topic
+from cks_portal.core.models import Topic
 from support.models import Audience, Language, OpeningInterval, PhoneNumber, SupportContact
 
 LANGUAGES = [

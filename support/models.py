@@ -20,11 +20,11 @@ from django.utils.translation import gettext_lazy as _
 from phonenumbers import shortnumberinfo
 from simple_history.models import HistoricalRecords
 
-from cks_portal import search
-from cks_portal.i18n import LocalizedModel
-from cks_portal.models import Topic
-from cks_portal.publishing import ChangeRecorded
-from cks_portal.richtext import RichTextField
+from cks_portal.core import phone, search
+from cks_portal.core.i18n import LocalizedModel
+from cks_portal.core.models import Topic
+from cks_portal.core.publishing import ChangeRecorded
+from cks_portal.core.richtext import RichTextField
 from support import opening
 
 # Facts about support lines drift; an entry not checked for this long gets flagged.
@@ -217,7 +217,7 @@ class SupportContact(search.SearchIndexed, LocalizedModel, ChangeRecorded):
     hours_note_en = models.CharField(_("note on the hours, in English"), max_length=300, blank=True)
     is_featured = models.BooleanField(_("show on the home page"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=100, help_text=_("Lower comes first."))
-    # Not the publishing workflow (cks_portal.publishing): a support line is not an editorial
+    # Not the publishing workflow (cks_portal.core.publishing): a support line is not an editorial
     # item with drafts and a publish time; it is a service that runs or not, shown or hidden.
     is_active = models.BooleanField(_("shown on the site"), default=True)
     last_verified = models.DateField(
@@ -387,18 +387,14 @@ def dialling(number):
     three ways; the answer depends on the typed text alone, so it is kept per text and an
     edited number is never shown the old way."""
     number = number or ""
-    try:
-        parsed = phonenumbers.parse(number, "SE")
-    except phonenumbers.NumberParseException:
-        digits = "".join(c for c in number if c.isdigit() or c == "+")
-        return Dialling(display=number, tel_href="tel:" + digits, is_short=False)
-    is_short = shortnumberinfo.is_valid_short_number_for_region(parsed, "SE")
+    parsed = phone.parse(number)
+    if parsed is None:
+        return Dialling(display=number, tel_href=phone.tel_href(number), is_short=False)
+    is_short = phone.is_short(parsed)
     digits = phonenumbers.national_significant_number(parsed)
-    if is_short:
-        tel_href = "tel:" + digits
-    else:
-        tel_href = "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-    return Dialling(display=_grouped(number, parsed, digits, is_short), tel_href=tel_href, is_short=is_short)
+    return Dialling(
+        display=_grouped(number, parsed, digits, is_short), tel_href=phone.tel_href(number), is_short=is_short
+    )
 
 
 def _grouped(number, parsed, digits, is_short):

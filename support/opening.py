@@ -16,7 +16,7 @@ from django.utils import formats
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
-from cks_portal.i18n import active_language
+from cks_portal.core.i18n import active_language
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 UTC = datetime.UTC

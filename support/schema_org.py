@@ -1,6 +1,6 @@
 """schema.org JSON-LD for a support contact's page: an Organization with a ContactPoint per phone."""
 
-from cks_portal import jsonld
+from cks_portal.core import jsonld
 from support.models import Weekday
 
 DAY_URLS = [f"https://schema.org/{name.capitalize()}" for name in Weekday.names]

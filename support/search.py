@@ -4,7 +4,7 @@
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from cks_portal import search
+from cks_portal.core import search
 from support.models import SupportContact
 
 

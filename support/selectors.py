@@ -1,14 +1,14 @@
 """The public pages' reads of support lines, and what they remember.
 
 Lines with their hours, phones and exceptions are kept by the cache layer
-(`cks_portal.page_cache.memo`) until content changes or the day ends: the exceptions a line
+(`cks_portal.core.page_cache.memo`) until content changes or the day ends: the exceptions a line
 carries are those near the day (`OpeningException.objects.near`), so the day is part of
 each name. Only rows are kept; whether a line is open is worked out from them on every
 request, at its moment."""
 
 from django.utils import timezone
 
-from cks_portal.page_cache import memo, memo_page
+from cks_portal.core.page_cache import memo, memo_page
 from support.models import Audience, Language, SupportContact
 
 

@@ -1,4 +1,4 @@
-from cks_portal.sitemaps import I18nSitemap
+from cks_portal.core.sitemaps import I18nSitemap
 from support.models import SupportContact
 
 

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cks_portal import page_cache
+from cks_portal.core import page_cache
 from support import selectors
 from support.forms import ContactFilterForm
 from support.models import SupportContact

@@ -1,6 +1,6 @@
-"""The publishing workflow's fields as tests send them (cks_portal.publishing)."""
+"""The publishing workflow's fields as tests send them (cks_portal.core.publishing)."""
 
-from cks_portal.publishing import State
+from cks_portal.core.publishing import State
 
 
 def published_form(date="2025-01-01", time="10:00:00"):

@@ -1,4 +1,4 @@
-"""Publications join the site's one publishing workflow (cks_portal.publishing): `status` and
+"""Publications join the site's one publishing workflow (cks_portal.core.publishing): `status` and
 `published_at` become `state` and `publish_at`, the names pages, news and events use.
 
 The columns are renamed, not copied, so the indexes that include them (kb_newest_idx and the

@@ -1,8 +1,8 @@
 from django import template
 from django.urls import reverse
 
-from cks_portal import jsonld
-from cks_portal.i18n import lang_attribute
+from cks_portal.core import jsonld
+from cks_portal.core.i18n import lang_attribute
 
 register = template.Library()
 

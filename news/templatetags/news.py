@@ -4,7 +4,7 @@ from django import template
 from django.utils import timezone
 from django.utils.dateformat import DateFormat, TimeFormat
 
-from cks_portal import jsonld
+from cks_portal.core import jsonld
 
 register = template.Library()
 

@@ -73,7 +73,7 @@ PAYLOADS = [
 # checks them), and the content models to fill.
 STRUCTURED = {"number", "code", "isbn", "doi", "slug", "file_text", "time_note"}
 MODELS = [
-    "cks_portal.Page",
+    "pages.Page",
     "cks_portal.Topic",
     "news.NewsItem",
     "news.Event",

@@ -1,6 +1,6 @@
 import pytest
 
-from cks_portal.models import Page
+from cks_portal.pages.models import Page
 
 
 def make_page(slug="om-oss", title="Om oss", **fields):

@@ -6,8 +6,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from cks_portal.models import Page, Topic
-from cks_portal.roles import EDITOR, LIBRARIAN, SUPPORT_EDITOR
+from cks_portal.core.models import Topic
+from cks_portal.core.roles import EDITOR, LIBRARIAN, SUPPORT_EDITOR
+from cks_portal.pages.models import Page
 from knowledge_bank.models import Author, Publication
 from news.models import Event, NewsItem, State
 from support.models import Audience, Language

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.core.cache import cache
 
-from cks_portal.sitemaps import I18nSitemap
+from cks_portal.core.sitemaps import I18nSitemap
 from tests.conftest import SITEMAP_NS
 
 URLS = ["/", "/nyheter/", "/kalender/", "/stod/", "/kunskapsbank/", "/sok/", "/sitemap.xml", "/robots.txt"]

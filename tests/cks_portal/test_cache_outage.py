@@ -8,7 +8,7 @@ import time
 import pytest
 from django.contrib.sessions.models import Session
 
-from cks_portal import cache as resilient
+from cks_portal.core import cache as resilient
 
 CLOSED_PORT = 18101
 
@@ -42,7 +42,7 @@ def broken_redis(settings, url):
     resilient._State.had_outage = False
     settings.CACHES = {
         "default": {
-            "BACKEND": "cks_portal.cache.ResilientRedisCache",
+            "BACKEND": "cks_portal.core.cache.ResilientRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "cks",
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
@@ -122,7 +122,7 @@ def test_a_staff_member_logs_in_through_the_form_and_stays_logged_in(staff_clien
 def test_a_save_while_redis_was_down_starts_a_new_generation_when_it_is_back(settings):
     from django.core.cache import cache
 
-    from cks_portal import page_cache
+    from cks_portal.core import page_cache
 
     settings.CACHE_IS_SHARED = True
     before = page_cache.generation()

@@ -4,7 +4,7 @@ the registration rate limit and the logs, which never trusts an address the clie
 import pytest
 from django.test import RequestFactory
 
-from cks_portal.client_address import client_address
+from cks_portal.core.client_address import client_address
 from tests.conftest import make_staff
 
 NGINX = "127.0.0.1"

@@ -5,8 +5,8 @@ extension that drops hidden fields) would otherwise save over whatever another e
 
 import pytest
 
-from cks_portal.models import Page
-from cks_portal.roles import EDITOR
+from cks_portal.core.roles import EDITOR
+from cks_portal.pages.models import Page
 from tests.admin_forms import form_data
 
 
@@ -15,7 +15,7 @@ def test_a_change_form_without_its_version_is_refused_and_the_input_is_kept(staf
     anna = staff_client(EDITOR, username="anna")
     bo = staff_client(EDITOR, username="bo")
     page = Page.objects.create(slug="om-oss", title="Om oss", lead="Första ingressen.")
-    url = f"/admin/cks_portal/page/{page.pk}/change/"
+    url = f"/admin/pages/page/{page.pk}/change/"
     bo_form = form_data(bo.get(url))
     anna.post(url, {**form_data(anna.get(url)), "lead": "Annas ingress."})
 

@@ -11,10 +11,10 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 
-from cks_portal import page_cache
-from cks_portal.models import Topic
-from cks_portal.publishing import State
-from cks_portal.roles import LIBRARIAN
+from cks_portal.core import page_cache
+from cks_portal.core.models import Topic
+from cks_portal.core.publishing import State
+from cks_portal.core.roles import LIBRARIAN
 from knowledge_bank.models import Publication
 from tests.news.conftest import make_news
 

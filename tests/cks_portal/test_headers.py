@@ -49,7 +49,7 @@ def test_uploaded_images_are_served_inline_and_everything_else_as_a_download(cli
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "bild.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (tmp_path / "news" / "sida.html").write_text("<script>alert(1)</script>")
-    # Only files of published content are served (cks_portal.media); these two belong to events.
+    # Only files of published content are served (cks_portal.core.media); these two belong to events.
     make_event("bild", programme="news/bild.png")
     make_event("sida", programme="news/sida.html")
 

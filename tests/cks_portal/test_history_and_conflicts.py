@@ -2,8 +2,8 @@ import re
 
 import pytest
 
-from cks_portal.models import Page
-from cks_portal.roles import EDITOR
+from cks_portal.core.roles import EDITOR
+from cks_portal.pages.models import Page
 from tests.publishing import published_form
 
 
@@ -20,7 +20,7 @@ def editors(demo, staff_client):
 
 
 def change_form_data(client, page):
-    html = client.get(f"/admin/cks_portal/page/{page.pk}/change/").content.decode()
+    html = client.get(f"/admin/pages/page/{page.pk}/change/").content.decode()
     version = re.search(r'name="_based_on_version" value="(\d+)"', html).group(1)
     return {
         "title": page.title,
@@ -42,12 +42,10 @@ def test_a_stale_form_is_refused_and_nothing_is_lost(editors):
     bo_form = change_form_data(bo, page)
 
     assert (
-        anna.post(
-            f"/admin/cks_portal/page/{page.pk}/change/", {**anna_form, "lead": "Annas ingress"}
-        ).status_code
+        anna.post(f"/admin/pages/page/{page.pk}/change/", {**anna_form, "lead": "Annas ingress"}).status_code
         == 302
     )
-    conflict = bo.post(f"/admin/cks_portal/page/{page.pk}/change/", {**bo_form, "title": "Bos rubrik"})
+    conflict = bo.post(f"/admin/pages/page/{page.pk}/change/", {**bo_form, "title": "Bos rubrik"})
 
     html = conflict.content.decode()
     assert conflict.status_code == 200
@@ -61,7 +59,7 @@ def test_a_stale_form_is_refused_and_nothing_is_lost(editors):
     # Bo has now seen Anna's change; saving the same form again is a deliberate merge.
     newest = re.search(r'name="_based_on_version" value="(\d+)"', html).group(1)
     merged = bo.post(
-        f"/admin/cks_portal/page/{page.pk}/change/",
+        f"/admin/pages/page/{page.pk}/change/",
         {**bo_form, "title": "Bos rubrik", "lead": "Annas ingress", "_based_on_version": newest},
     )
     assert merged.status_code == 302
@@ -74,9 +72,9 @@ def test_every_save_is_recorded_with_who_and_when_and_can_be_restored(editors):
     page = Page.objects.get(slug="om-oss")
     original_title = page.title
     data = change_form_data(anna, page)
-    anna.post(f"/admin/cks_portal/page/{page.pk}/change/", {**data, "title": "Ny rubrik"})
+    anna.post(f"/admin/pages/page/{page.pk}/change/", {**data, "title": "Ny rubrik"})
 
-    history = anna.get(f"/admin/cks_portal/page/{page.pk}/history/")
+    history = anna.get(f"/admin/pages/page/{page.pk}/history/")
     assert history.status_code == 200
     assert "Ny rubrik" in history.content.decode()
     record = page.history.order_by("history_id")[0]
@@ -84,7 +82,7 @@ def test_every_save_is_recorded_with_who_and_when_and_can_be_restored(editors):
     assert newest.history_user.username == "anna"
 
     anna.post(
-        f"/admin/cks_portal/page/{page.pk}/history/{record.history_id}/",
+        f"/admin/pages/page/{page.pk}/history/{record.history_id}/",
         {**data, "title": original_title, "_based_on_version": newest.history_id},
     )
 
@@ -95,7 +93,7 @@ def test_every_save_is_recorded_with_who_and_when_and_can_be_restored(editors):
 def test_the_public_changed_by_is_the_history_record_user(editors, client):
     anna, _bo = editors
     page = Page.objects.get(slug="om-oss")
-    anna.post(f"/admin/cks_portal/page/{page.pk}/change/", change_form_data(anna, page))
+    anna.post(f"/admin/pages/page/{page.pk}/change/", change_form_data(anna, page))
 
     newest = Page.objects.get(pk=page.pk).history.order_by("-history_id")[0]
     html = client.get("/om-oss/").content.decode()

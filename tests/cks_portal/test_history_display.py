@@ -4,7 +4,7 @@ choices, Stockholm time, and nothing where no reason was given."""
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from cks_portal.roles import EDITOR
+from cks_portal.core.roles import EDITOR
 from news.models import NewsItem, State
 from tests.admin_forms import form_data
 

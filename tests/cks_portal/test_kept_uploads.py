@@ -11,9 +11,9 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from cks_portal import uploads
-from cks_portal.publishing import State
-from cks_portal.roles import EDITOR, LIBRARIAN
+from cks_portal.core import uploads
+from cks_portal.core.publishing import State
+from cks_portal.core.roles import EDITOR, LIBRARIAN
 from knowledge_bank.demo import make_pdf
 from knowledge_bank.models import Publication
 from news.models import NewsItem

@@ -68,7 +68,7 @@ def settings_value(expression, **env):
 
 def test_redis_url_gives_a_shared_cache_and_sessions_that_survive_a_restart():
     assert settings_value("s.CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/1") == (
-        "cks_portal.cache.ResilientRedisCache"
+        "cks_portal.core.cache.ResilientRedisCache"
     )
     assert settings_value("s.CACHES['default']['BACKEND']") == "django.core.cache.backends.locmem.LocMemCache"
     # In the database only: a copy in Redis could outlive a logout made while Redis was down.
@@ -89,7 +89,7 @@ def test_the_redis_cache_stores_and_reads_back(settings):
 
     settings.CACHES = {
         "default": {
-            "BACKEND": "cks_portal.cache.ResilientRedisCache",
+            "BACKEND": "cks_portal.core.cache.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:6379/5",
             "KEY_PREFIX": "cks-test",
         }

@@ -7,7 +7,7 @@ from django.middleware.csrf import get_token
 from django.test import RequestFactory
 from django.utils import timezone
 
-from cks_portal.page_cache import PageCacheMiddleware
+from cks_portal.core.page_cache import PageCacheMiddleware
 from news.models import State
 from support.models import SupportContact
 from tests.news.conftest import make_news
@@ -106,7 +106,7 @@ def test_pages_are_compressed_for_readers_that_accept_gzip(client, demo):
 
 
 def test_without_a_shared_cache_the_memos_work_it_out_every_time(db, settings):
-    from cks_portal import page_cache
+    from cks_portal.core import page_cache
 
     settings.CACHE_IS_SHARED = False
     calls = []
@@ -116,7 +116,7 @@ def test_without_a_shared_cache_the_memos_work_it_out_every_time(db, settings):
 
 
 def test_the_deploy_check_warns_of_a_page_cache_in_one_process_of_many(settings):
-    from cks_portal.checks import page_cache_needs_a_shared_cache
+    from cks_portal.core.checks import page_cache_needs_a_shared_cache
 
     settings.PAGE_CACHE_SECONDS, settings.CACHE_IS_SHARED = 300, False
     assert [w.id for w in page_cache_needs_a_shared_cache(None)] == ["cks_portal.W001"]

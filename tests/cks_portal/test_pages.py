@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from cks_portal.models import Page
-from cks_portal.publishing import State
+from cks_portal.core.publishing import State
+from cks_portal.pages.models import Page
 from tests.html import elements
 
 
@@ -105,7 +105,7 @@ def test_a_missing_page_gets_the_friendly_404_in_swedish_and_english(client, db)
 
 
 def test_the_500_page_renders_without_a_database(client, rf):
-    from cks_portal.views import server_error
+    from cks_portal.core.views import server_error
 
     response = server_error(rf.get("/"))
 

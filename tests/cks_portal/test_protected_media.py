@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
-from cks_portal.publishing import State
-from cks_portal.roles import EDITOR, LIBRARIAN
+from cks_portal.core.publishing import State
+from cks_portal.core.roles import EDITOR, LIBRARIAN
 from knowledge_bank.demo import make_pdf
 from knowledge_bank.models import Publication
 from news.models import Event, NewsItem

@@ -13,9 +13,9 @@ from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.utils import timezone
 
-from cks_portal.models import Page
-from cks_portal.publishing import State
-from cks_portal.roles import EDITOR, LIBRARIAN, SUPPORT_EDITOR
+from cks_portal.core.publishing import State
+from cks_portal.core.roles import EDITOR, LIBRARIAN, SUPPORT_EDITOR
+from cks_portal.pages.models import Page
 from news.models import NewsItem
 from tests.admin_forms import form_data
 
@@ -24,7 +24,7 @@ def test_an_editor_schedules_a_page_and_it_goes_live_by_itself(staff_client):
     reader = Client()
     editor = staff_client(EDITOR)
     goes_live = timezone.localtime() + datetime.timedelta(days=2)
-    url = "/admin/cks_portal/page/add/"
+    url = "/admin/pages/page/add/"
     response = editor.post(
         url,
         {
@@ -53,7 +53,7 @@ def test_an_editor_withdraws_a_page_and_a_news_item_with_the_same_list_action(st
     assert reader.get(item.get_absolute_url()).status_code == 200
     editor = staff_client(EDITOR)
 
-    for url, obj in (("/admin/cks_portal/page/", page), ("/admin/news/newsitem/", item)):
+    for url, obj in (("/admin/pages/page/", page), ("/admin/news/newsitem/", item)):
         response = editor.post(url, {"action": "withdraw", "_selected_action": [obj.pk]})
         assert response.status_code == 302
 

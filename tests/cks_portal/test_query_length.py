@@ -3,7 +3,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from cks_portal import search
+from cks_portal.core import search
 
 
 @pytest.mark.parametrize("url_name", ["search", "knowledge_bank:index", "news:index"])

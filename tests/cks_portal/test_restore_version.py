@@ -9,8 +9,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from cks_portal.models import Page
-from cks_portal.roles import EDITOR
+from cks_portal.core.roles import EDITOR
+from cks_portal.pages.models import Page
 from news.models import NewsItem, State
 from tests.admin_forms import form_data
 
@@ -33,7 +33,7 @@ def restore(client, change_url, history_id):
 def test_an_editor_restores_an_earlier_version_of_a_page_and_the_public_page_shows_it(staff_client):
     editor = staff_client(EDITOR)
     page = Page.objects.create(slug="om-oss", title="Om oss", body="<p>Den första texten.</p>")
-    change_url = f"/admin/cks_portal/page/{page.pk}/change/"
+    change_url = f"/admin/pages/page/{page.pk}/change/"
     first = page.history.get()
     save_change_form(editor, change_url, body="<p>En andra text som blev fel.</p>")
     assert "En andra text" in editor.get("/om-oss/").content.decode()
@@ -73,7 +73,7 @@ def test_an_editor_restores_an_earlier_version_of_a_news_item(staff_client, clie
 
 @pytest.mark.django_db(transaction=True)
 def test_a_role_that_may_only_view_a_model_cannot_restore_its_versions(staff_client):
-    from cks_portal.models import Topic
+    from cks_portal.core.models import Topic
 
     editor = staff_client(EDITOR)  # editors choose topics but do not change them
     topic = Topic.objects.create(name="Extremism", slug="extremism")

@@ -6,9 +6,9 @@ from tests.admin_forms import form_data
 from tests.conftest import make_staff
 from tests.publishing import published_form
 
-# What each group may change, written out by hand so the test does not trust cks_portal.roles.
+# What each group may change, written out by hand so the test does not trust cks_portal.core.roles.
 CHANGES = {
-    "Redaktör": {"cks_portal.page", "news.newsitem", "news.event", "news.registration"},
+    "Redaktör": {"pages.page", "news.newsitem", "news.event", "news.registration"},
     "Kunskapsbank": {
         "cks_portal.topic",
         "knowledge_bank.publication",
@@ -103,11 +103,11 @@ def test_the_admin_speaks_swedish_and_shows_the_site_name(client, superuser):
 
 
 def test_saving_a_page_in_the_admin_records_who_changed_it(client, superuser, demo):
-    from cks_portal.models import Page
+    from cks_portal.pages.models import Page
 
     client.force_login(superuser)
     page = Page.objects.get(slug="om-oss")
-    url = f"/admin/cks_portal/page/{page.pk}/change/"
+    url = f"/admin/pages/page/{page.pk}/change/"
     data = {**form_data(client.get(url)), "body": "<p>Ny text</p><script>alert(1)</script>"}
 
     response = client.post(url, data)
@@ -121,9 +121,7 @@ def test_saving_a_page_in_the_admin_records_who_changed_it(client, superuser, de
 def test_a_page_cannot_take_an_address_the_site_uses(client, superuser):
     client.force_login(superuser)
 
-    response = client.post(
-        "/admin/cks_portal/page/add/", {"title": "Stöd", "slug": "stod", **published_form()}
-    )
+    response = client.post("/admin/pages/page/add/", {"title": "Stöd", "slug": "stod", **published_form()})
 
     assert response.status_code == 200
     assert "används redan av en annan del av webbplatsen" in response.content.decode()

@@ -113,7 +113,7 @@ def test_a_bad_value_stops_the_start_with_a_clear_message(env, message):
 
 
 def test_the_deploy_check_warns_when_production_would_run_on_the_development_database(settings):
-    from cks_portal.checks import production_needs_its_own_database
+    from cks_portal.core.checks import production_needs_its_own_database
 
     settings.USES_EMBEDDED_DB = True
     assert [w.id for w in production_needs_its_own_database(None)] == ["cks_portal.W002"]

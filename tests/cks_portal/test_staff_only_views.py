@@ -6,7 +6,7 @@ public side, as the admin already does (issue 14, defect 6)."""
 import pytest
 from django.test import Client
 
-from cks_portal.roles import EDITOR
+from cks_portal.core.roles import EDITOR
 from news.models import State
 from tests.conftest import make_staff
 from tests.news.conftest import make_event, make_news

@@ -1,6 +1,6 @@
 import json
 
-from cks_portal.templatetags.cks import jsonld
+from cks_portal.core.templatetags.cks import jsonld
 
 
 def test_jsonld_cannot_be_closed_by_a_value():

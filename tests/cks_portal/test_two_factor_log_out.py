@@ -2,7 +2,7 @@
 
 from django.test import Client
 
-from cks_portal.roles import EDITOR
+from cks_portal.core.roles import EDITOR
 from tests.conftest import make_staff
 
 

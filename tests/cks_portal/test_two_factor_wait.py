@@ -5,7 +5,7 @@ import re
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cks_portal.roles import EDITOR
+from cks_portal.core.roles import EDITOR
 from tests.conftest import make_staff, totp_code
 
 

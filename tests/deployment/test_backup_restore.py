@@ -18,7 +18,7 @@ from cks_portal import embedded_db
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-CONTENT_APPS = {"cks_portal", "support", "news", "knowledge_bank", "auth"}
+CONTENT_APPS = {"cks_portal", "pages", "support", "news", "knowledge_bank", "auth"}
 
 
 def dsn(name):

@@ -198,9 +198,9 @@ from django.core.files.base import ContentFile
 from django.contrib.auth import get_user_model
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from knowledge_bank.demo import make_pdf
-from cks_portal.publishing import State
 from knowledge_bank.models import Publication
 from news.models import Event
+from cks_portal.core.publishing import State
 
 User = get_user_model()
 chief = User.objects.create_superuser("e2e-chief", "chief@example.org", {password!r})

@@ -173,13 +173,13 @@ def test_a_login_and_a_publish_on_one_server_hold_on_the_other(servers, django_u
 
     # Both servers have the page cached for readers now.
     assert "Vårt arbete mot" in browser.request(second + "/om-oss/")[2]
-    token, html = browser.csrf(first + "/admin/cks_portal/page/")
-    page_id = re.search(r'href="/admin/cks_portal/page/(\d+)/change/">Vårt arbete', html).group(1)
-    token, form = browser.csrf(f"{first}/admin/cks_portal/page/{page_id}/change/")
+    token, html = browser.csrf(first + "/admin/pages/page/")
+    page_id = re.search(r'href="/admin/pages/page/(\d+)/change/">Vårt arbete', html).group(1)
+    token, form = browser.csrf(f"{first}/admin/pages/page/{page_id}/change/")
     version = re.search(r'name="_based_on_version" value="(\d+)"', form).group(1)
     fields = dict(re.findall(r'<input type="text" name="(\w+)" value="([^"]*)"', form))
     status, _headers, _ = browser.request(
-        f"{first}/admin/cks_portal/page/{page_id}/change/",
+        f"{first}/admin/pages/page/{page_id}/change/",
         {
             **fields,
             "csrfmiddlewaretoken": token,

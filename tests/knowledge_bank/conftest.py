@@ -1,8 +1,8 @@
 import pytest
 from django.core.files.base import ContentFile
 
-from cks_portal.models import Topic
-from cks_portal.publishing import State
+from cks_portal.core.models import Topic
+from cks_portal.core.publishing import State
 from knowledge_bank.demo import make_pdf
 from knowledge_bank.models import Author, Publication, PublicationAuthor
 

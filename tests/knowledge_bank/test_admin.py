@@ -5,8 +5,8 @@ from html import unescape
 
 import pytest
 
-from cks_portal.publishing import State
-from cks_portal.roles import LIBRARIAN
+from cks_portal.core.publishing import State
+from cks_portal.core.roles import LIBRARIAN
 from knowledge_bank.models import Publication
 from tests.conftest import make_staff
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from cks_portal.publishing import State
-from cks_portal.roles import LIBRARIAN
+from cks_portal.core.publishing import State
+from cks_portal.core.roles import LIBRARIAN
 from knowledge_bank.demo import make_pdf
 from knowledge_bank.models import Publication
 from tests.admin_forms import form_data

@@ -7,8 +7,8 @@ import re
 import pytest
 from django.test import Client
 
-from cks_portal.publishing import State
-from cks_portal.roles import LIBRARIAN
+from cks_portal.core.publishing import State
+from cks_portal.core.roles import LIBRARIAN
 from tests.admin_forms import form_data
 
 URL = "/admin/knowledge_bank/publication/"

@@ -4,7 +4,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from cks_portal.publishing import State
+from cks_portal.core.publishing import State
 from knowledge_bank.models import Publication
 from tests.conftest import sitemap_text
 from tests.html import elements

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from cks_portal.publishing import State
+from cks_portal.core.publishing import State
 from knowledge_bank.models import Publication
 
 URL = reverse("knowledge_bank:index")
@@ -118,7 +118,7 @@ def test_snippets_escape_stored_text_but_keep_the_highlight(client, make_publica
 
 
 def test_highlight_escapes_everything_but_its_own_markers():
-    from cks_portal.search import _START, _STOP, highlight, highlight_terms
+    from cks_portal.core.search import _START, _STOP, highlight, highlight_terms
 
     assert highlight(f"<b>x</b> {_START}ord{_STOP}") == "&lt;b&gt;x&lt;/b&gt; <mark>ord</mark>"
     assert highlight_terms("<i>Radikalisering</i> och mer", "radikalisering") == (

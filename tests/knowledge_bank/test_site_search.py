@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from cks_portal import search
+from cks_portal.core import search
 from tests.html import elements
 
 

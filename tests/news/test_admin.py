@@ -33,7 +33,7 @@ def _form(**extra):
 def test_an_editor_gets_the_rich_text_editor_on_news_events_and_pages(client, db, django_user_model):
     client.force_login(make_staff(django_user_model, "redaktor", "Redaktör"))
 
-    for path in ["/admin/news/newsitem/add/", "/admin/news/event/add/", "/admin/cks_portal/page/add/"]:
+    for path in ["/admin/news/newsitem/add/", "/admin/news/event/add/", "/admin/pages/page/add/"]:
         body = client.get(path).content.decode()
         assert "data-cks-richtext" in body, path
         assert 'src="/static/js/richtext-editor.js" type="module"' in body, path
@@ -94,7 +94,7 @@ def test_an_item_with_an_image_can_be_saved_again_without_a_new_upload(client, d
 
 
 def test_the_admins_event_list_puts_the_latest_events_first(db, staff_client):
-    from cks_portal.roles import EDITOR
+    from cks_portal.core.roles import EDITOR
     from tests.news.conftest import make_event
 
     make_event("for-tio-ar-sedan", days_ahead=-3650, title="Gammalt evenemang")

@@ -13,7 +13,7 @@ from django.test import Client
 from django.utils import timezone
 from PIL import Image
 
-from cks_portal.roles import EDITOR
+from cks_portal.core.roles import EDITOR
 from news.models import NewsItem, State
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from cks_portal.roles import EDITOR
+from cks_portal.core.roles import EDITOR
 from knowledge_bank.demo import make_pdf
 from news.models import Event
 

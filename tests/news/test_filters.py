@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from cks_portal.models import Topic
+from cks_portal.core.models import Topic
 from news.models import State
 from tests.conftest import make_staff
 from tests.news.conftest import make_event, make_news

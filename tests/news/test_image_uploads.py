@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from cks_portal.roles import EDITOR
+from cks_portal.core.roles import EDITOR
 from news.images import rendition_name
 from news.models import RENDITION_WIDTHS, NewsItem
 

@@ -5,7 +5,7 @@ import io
 from django.contrib.admin.models import LogEntry
 from django.core.management import call_command
 
-from cks_portal.roles import EDITOR
+from cks_portal.core.roles import EDITOR
 from news.models import Registration
 from tests.admin_forms import form_data
 from tests.news.conftest import make_event

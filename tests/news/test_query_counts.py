@@ -1,4 +1,4 @@
-from cks_portal.models import Topic
+from cks_portal.core.models import Topic
 from tests.news.conftest import make_event, make_news
 
 

@@ -10,7 +10,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from cks_portal.search import SEARCH_CONFIG
+from cks_portal.core.search import SEARCH_CONFIG
 from news.models import Event, NewsItem, State
 from news.search import event_results, news_results
 

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from cks_portal.roles import EDITOR, SUPPORT_EDITOR
+from cks_portal.core.roles import EDITOR, SUPPORT_EDITOR
 from support.models import SupportContact
 from tests.conftest import make_staff
 from tests.support.conftest import make_contact, seed_hours

@@ -1,7 +1,7 @@
 """The admin's two-list choosers read as Swedish: "Tillgängliga målgrupper", not
 "Tillgängliga vem den är till för" (Django builds the headings from the field's name)."""
 
-from cks_portal.roles import SUPPORT_EDITOR
+from cks_portal.core.roles import SUPPORT_EDITOR
 
 
 def test_the_support_contact_choosers_are_named_with_nouns(staff_client):

@@ -16,8 +16,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 from tqdm import tqdm
 
-from cks_portal.models import Topic
-from cks_portal.publishing import State
+from cks_portal.core.models import Topic
+from cks_portal.core.publishing import State
 from knowledge_bank.models import Author, Publication, PublicationAuthor
 from news.models import Event, NewsItem
 from support.models import Language, OpeningException, OpeningInterval, PhoneNumber, SupportContact

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from cks_portal import page_cache
+from cks_portal.core import page_cache
 from knowledge_bank.models import Publication
 
 

@@ -7,15 +7,14 @@ written, `-word` excludes, `or` offers alternatives. `parse_query` reads the sam
 Python, only to mark the query's words in a short text the database did not headline.
 
 A provider is a `SiteSearchProvider` instance in an app's own `search` module, called as
-`provider(query, limit)` for a `SearchGroup`; `/sok/` shows the groups in the order of
-`SITE_SEARCH_PROVIDERS`.
+`provider(query, limit)` for a `SearchGroup`; the app registers it in its `AppConfig.ready()`
+(`registry.register_search_provider`), and `/sok/` shows the groups in the registered order.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import reduce
-from importlib import import_module
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import (
@@ -29,19 +28,11 @@ from django.db import models
 from django.db.models import BigIntegerField, F, Func, Lookup, TextField, Value
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext_lazy as _
+
+from cks_portal.core import registry
 
 SEARCH_CONFIG = "swedish"
 QUERY_MAX_LENGTH = 200
-
-# Dotted paths of provider functions, in the order /sok/ shows their groups.
-SITE_SEARCH_PROVIDERS = [
-    "support.search.site_results",
-    "knowledge_bank.search.site_results",
-    "news.search.news_results",
-    "news.search.event_results",
-    "cks_portal.search.page_results",
-]
 
 # Private-use characters: they never occur in real text, so after escaping the headline
 # they can be swapped for <mark> without letting any stored markup through.
@@ -278,9 +269,8 @@ class SearchGroup:
 def site_results(query, limit=5):
     """Every provider's group that found something. One or two queries per provider."""
     groups = []
-    for dotted in SITE_SEARCH_PROVIDERS:
-        module_name, name = dotted.rsplit(".", 1)
-        group = getattr(import_module(module_name), name)(query, limit)
+    for provider in registry.search_providers():
+        group = provider(query, limit)
         if group and group.results:
             groups.append(group)
     return groups
@@ -316,35 +306,3 @@ class SiteSearchProvider:
             more_url=self.more_url(query),
             has_more=len(found) > limit,
         )
-
-
-class PageProvider(SiteSearchProvider):
-    kind = "pages"
-    label = _("Pages")
-
-    def matching(self, query):
-        from cks_portal.models import Page
-
-        search_query = websearch_query(query)
-        vector = weighted_vector(("title", "A"), ("title_en", "A"), ("lead", "B"), ("lead_en", "B"))
-        vector = vector + weighted_vector(("body", "C"), ("body_en", "C"))
-        return (
-            Page.objects.published()
-            .only("title", "title_en", "slug", "lead", "lead_en")
-            .annotate(document=vector, rank=rank(F("document"), search_query))
-            .filter(document=search_query)
-            .annotate(snippet=headline("lead", search_query))
-            .order_by("-rank", "title")
-        )
-
-    def result(self, page, query):
-        lead = page.t.lead
-        snippet = page.snippet
-        if has_highlight(snippet) and lead == page.lead:
-            snippet = highlight(snippet)
-        else:
-            snippet = highlight_terms(lead, query)
-        return SearchResult(title=page.t.title, url=page.get_absolute_url(), snippet=snippet, lang=lead.lang)
-
-
-page_results = PageProvider()

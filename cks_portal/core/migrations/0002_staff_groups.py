@@ -14,6 +14,6 @@ def remove_groups(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    # Permissions are attached after migrate by cks_portal.roles.sync_role_permissions.
+    # Permissions are attached after migrate by cks_portal.core.roles.sync_role_permissions.
     dependencies = [("cks_portal", "0001_initial"), ("auth", "0012_alter_user_first_name_max_length")]
     operations = [migrations.RunPython(create_groups, remove_groups)]

@@ -8,7 +8,7 @@ actions use `save_each` instead.
 
 from django.db import models, transaction
 
-from cks_portal.page_cache import content_changed
+from cks_portal.core.page_cache import content_changed
 
 
 class SaveEachQuerySet(models.QuerySet):

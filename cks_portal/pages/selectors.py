@@ -1,7 +1,8 @@
 """The public pages' reads of editable pages, and what they remember."""
 
-from cks_portal.models import EDITOR_FIELDS_LEFT_OUT, Page
-from cks_portal.page_cache import memo
+from cks_portal.core.models import EDITOR_FIELDS_LEFT_OUT
+from cks_portal.core.page_cache import memo
+from cks_portal.pages.models import Page
 
 
 def scheduled_changes(now):

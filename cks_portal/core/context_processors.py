@@ -1,19 +1,8 @@
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 
-from cks_portal import search
-from support.models import dialling
-
-# (label, url name, url kwargs, path prefix that marks the section as current)
-MAIN_NAVIGATION = [
-    (_("Support"), "support:index", {}, "/stod/"),
-    (_("News"), "news:index", {}, "/nyheter/"),
-    (_("Calendar"), "news:calendar", {}, "/kalender/"),
-    (_("Knowledge bank"), "knowledge_bank:index", {}, "/kunskapsbank/"),
-    (_("About us"), "page", {"slug": "om-oss"}, "/om-oss/"),
-]
+from cks_portal.core import phone, registry, search
 
 
 def _section_path(path):
@@ -41,17 +30,17 @@ def site(request):
         "site_organisation": settings.SITE_ORGANISATION,
         "site_contact_email": settings.SITE_CONTACT_EMAIL,
         "site_contact_phone": settings.SITE_CONTACT_PHONE,
-        # The support pages' own rule for a number: E.164 in the link ("tel:+4633357000").
-        "site_contact_phone_href": dialling(settings.SITE_CONTACT_PHONE).tel_href,
+        # The same rule as the support pages' numbers: E.164 in the link ("tel:+4633357000").
+        "site_contact_phone_href": phone.tel_href(settings.SITE_CONTACT_PHONE),
         "language_alternates": alternates,
         # Every search box stops where the search stops reading (search.clean_query).
         "query_max_length": search.QUERY_MAX_LENGTH,
         "main_navigation": [
             {
-                "href": reverse(name, kwargs=kwargs),
-                "label": label,
-                "current": section.startswith(prefix),
+                "href": reverse(entry.url_name, kwargs=entry.kwargs),
+                "label": entry.label,
+                "current": section.startswith(entry.prefix),
             }
-            for label, name, kwargs, prefix in MAIN_NAVIGATION
+            for entry in registry.navigation()
         ],
     }

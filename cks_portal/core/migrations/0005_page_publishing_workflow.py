@@ -1,4 +1,4 @@
-"""Pages join the site's one publishing workflow (cks_portal.publishing).
+"""Pages join the site's one publishing workflow (cks_portal.core.publishing).
 
 "Published" (is_published) becomes the state "published" with a publish time, a cleared box
 the state "draft". A page had no creation time; the first record of its history is the

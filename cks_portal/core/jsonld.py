@@ -1,5 +1,5 @@
 """schema.org JSON-LD: the builders every app's descriptions start from, and the script tag
-that prints them (the `jsonld` template filter in cks_portal.templatetags.cks)."""
+that prints them (the `jsonld` template filter in cks_portal.core.templatetags.cks)."""
 
 import json
 

@@ -2,7 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
 from django.urls import reverse
 
-from cks_portal.models import Page
+from cks_portal.core import registry
 
 
 class I18nSitemap(Sitemap):
@@ -52,28 +52,11 @@ class SectionSitemap(I18nSitemap):
     changefreq = "daily"
 
     def items(self):
-        return [
-            "home",
-            "support:index",
-            "news:index",
-            "news:calendar",
-            "news:past_events",
-            "knowledge_bank:index",
-            "search",
-        ]
+        # Home and search are the core's; every app adds its own index pages (registry).
+        return registry.sitemap_sections()
 
     def location(self, item):
         return reverse(item)
 
 
-class PageSitemap(I18nSitemap):
-    changefreq = "monthly"
-
-    def items(self):
-        return Page.objects.published().order_by("slug").only("slug", "updated_at")
-
-    def lastmod(self, page):
-        return page.updated_at
-
-
-SITEMAPS = {"sections": SectionSitemap, "pages": PageSitemap}
+SITEMAPS = {"sections": SectionSitemap}

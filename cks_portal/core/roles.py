@@ -12,7 +12,7 @@ SUPPORT_EDITOR = "Stödinformation"
 # group -> "app_label.model" whose add/change/delete/view permissions the group gets.
 ROLE_MODELS = {
     EDITOR: [
-        "cks_portal.page",
+        "pages.page",
         "news.newsitem",
         "news.event",
         "news.registration",

@@ -24,7 +24,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.views.static import serve
 
-from cks_portal.admin_site import is_verified_staff
+from cks_portal.core.admin_site import is_verified_staff
 
 # Uploaded file names never change meaning: storage never overwrites an existing name.
 MEDIA_MAX_AGE = 60 * 60 * 24 * 365

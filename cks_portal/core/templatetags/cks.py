@@ -2,8 +2,8 @@ from django import template
 from django.core.paginator import Paginator
 from django.http import QueryDict
 
-from cks_portal.i18n import lang_attribute
-from cks_portal.jsonld import script as jsonld_script
+from cks_portal.core.i18n import lang_attribute
+from cks_portal.core.jsonld import script as jsonld_script
 
 register = template.Library()
 
@@ -16,7 +16,7 @@ def lang_attr(text):
 
 @register.filter
 def jsonld(data):
-    """A schema.org JSON-LD block (see cks_portal.jsonld)."""
+    """A schema.org JSON-LD block (see cks_portal.core.jsonld)."""
     return jsonld_script(data)
 
 

@@ -4,7 +4,7 @@ from datetime import UTC, timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.utils import timezone
@@ -12,11 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from cks_portal import search as site_search
-from cks_portal import selectors
-from knowledge_bank.views import home_context as knowledge_bank_home
-from news.views import home_context as news_home
-from support.views import home_context as support_home
+from cks_portal.core import registry
+from cks_portal.core import search as site_search
 
 SEARCH_RESULTS_PER_GROUP = 5
 logger = logging.getLogger(__name__)
@@ -24,23 +21,15 @@ logger = logging.getLogger(__name__)
 
 def home(request):
     # Every part is remembered until content changes (the apps' selectors): no query when warm.
-    context = {"about": selectors.about_page()}
-    # Each app contributes its own box: support lines, news and events, featured publications.
-    for app_context in (support_home, news_home, knowledge_bank_home):
-        context.update(app_context(request))
+    context = {"home_boxes": registry.home_boxes()}
+    # Each app registers its own boxes (support lines, news, events, featured publications) and
+    # anything else the page shows of it (the pages app: the "About us" link).
+    context.update(registry.home_context(request))
     return render(request, "cks_portal/home.html", context)
 
 
-def page_detail(request, slug):
-    page = selectors.published_page(slug)
-    if page is None:
-        raise Http404
-    breadcrumbs = [(page.get_absolute_url(), page.t.title)]
-    return render(request, "cks_portal/page_detail.html", {"page": page, "breadcrumbs": breadcrumbs})
-
-
 def search(request):
-    """Site-wide search: each app's provider contributes a group (see cks_portal.search)."""
+    """Site-wide search: each app's provider contributes a group (see cks_portal.core.search)."""
     query = site_search.clean_query(request.GET.get("q", ""))
     groups = site_search.site_results(query, limit=SEARCH_RESULTS_PER_GROUP) if query else []
     breadcrumbs = [(request.path, _("Search"))]
@@ -87,7 +76,7 @@ def _database_answers():
 
 
 def _cache_answers():
-    # The Redis backend swallows its errors (cks_portal/cache.py), so ask it directly.
+    # The Redis backend swallows its errors (cks_portal/core/cache.py), so ask it directly.
     if hasattr(cache, "is_available"):
         answers = cache.is_available()
     else:

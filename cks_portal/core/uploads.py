@@ -38,16 +38,48 @@ from django.utils.translation import gettext_lazy as _
 logger = logging.getLogger(__name__)
 
 KEEP_FOR = timedelta(hours=6)
-SALT = "cks_portal.uploads.kept"
+SALT = "cks_portal.core.uploads.kept"
 KEPT_SUFFIX = "__kept"
 DROP_SUFFIX = "__kept_drop"
 
 
 MB = 1024 * 1024
+PDF_MAGIC = b"%PDF-"
 
 
 def _megabytes(size):
     return round(size / MB, 1)
+
+
+def check_pdf_content(file):
+    """Refuse a file that does not start like a PDF, or that pypdf cannot open. Without a size
+    limit: the caller applies its own (the knowledge bank and news attachments share this check)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    file.seek(0)
+    head = file.read(1024)
+    file.seek(0)
+    if PDF_MAGIC not in head:
+        raise ValidationError(
+            gettext(
+                "The file is named like a PDF, but its content is not a PDF. Only PDF files can be uploaded."
+            ),
+            code="not_pdf",
+        )
+    try:
+        reader = PdfReader(file)
+        len(reader.pages)
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
+        logger.info("Refused a PDF that pypdf cannot open: %s", error)
+        raise ValidationError(
+            gettext(
+                "The PDF file is damaged or encrypted and cannot be read. Save it again as PDF and retry."
+            ),
+            code="unreadable_pdf",
+        ) from None
+    finally:
+        file.seek(0)
 
 
 def validate_size(file, max_bytes, message, describe=_megabytes):

@@ -12,8 +12,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from cks_portal.models import Page, Topic
-from cks_portal.publishing import PublishingAdminMixin
+from cks_portal.core.models import Topic
 
 
 class RecordsEditorMixin:
@@ -175,22 +174,6 @@ class ConflictGuardForm(forms.ModelForm):
         return rows
 
 
-@admin.register(Page)
-class PageAdmin(PublishingAdminMixin, ConflictGuardMixin, RecordsEditorMixin, SimpleHistoryAdmin):
-    list_display = ["title", "slug", "status", "show_in_footer", "updated_at", "updated_by"]
-    list_filter = ["state"]
-    search_fields = ["title", "title_en", "body"]
-    prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["updated_at", "updated_by"]
-    list_select_related = ["updated_by"]
-    history_list_display = ["title", "state"]
-    fieldsets = [
-        (None, {"fields": ["title", "slug", "lead", "body"]}),
-        (_("English version"), {"fields": ["title_en", "lead_en", "body_en"]}),
-        (_("Publishing"), {"fields": ["state", "publish_at", "show_in_footer", "updated_at", "updated_by"]}),
-    ]
-
-
 @admin.register(Topic)
 class TopicAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
     list_display = ["name", "name_en", "slug"]
@@ -198,7 +181,7 @@ class TopicAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-# Backup codes are made and replaced by the two-factor set-up (cks_portal.two_factor); to reset a
+# Backup codes are made and replaced by the two-factor set-up (cks_portal.core.two_factor); to reset a
 # staff member's login, delete their authenticator app. The lists of codes need no admin page.
 if admin.site.is_registered(StaticDevice):
     admin.site.unregister(StaticDevice)

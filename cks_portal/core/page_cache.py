@@ -27,10 +27,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from cks_portal.cache import cache_recovered
+from cks_portal.core.cache import cache_recovered
 
 GENERATION_KEY = "page-cache:generation"
-CONTENT_APPS = ("cks_portal", "support", "news", "knowledge_bank")
 
 
 def expire_at(request, moment):
@@ -174,17 +173,19 @@ def content_changed(**kwargs):
         transaction.on_commit(bump)
 
 
+def watch_app(app_label):
+    """Every save and delete of the app's models (not their history) changes the pages. Each
+    content app calls it from its AppConfig.ready()."""
+    for model in apps.get_app_config(app_label).get_models():
+        if model.__name__.startswith("Historical"):
+            continue
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-save-{model._meta.label}")
+        post_delete.connect(
+            content_changed, sender=model, dispatch_uid=f"page-cache-delete-{model._meta.label}"
+        )
+
+
 def connect_signals():
-    for app_label in CONTENT_APPS:
-        for model in apps.get_app_config(app_label).get_models():
-            if model.__name__.startswith("Historical"):
-                continue
-            post_save.connect(
-                content_changed, sender=model, dispatch_uid=f"page-cache-save-{model._meta.label}"
-            )
-            post_delete.connect(
-                content_changed, sender=model, dispatch_uid=f"page-cache-delete-{model._meta.label}"
-            )
     m2m_changed.connect(content_changed, dispatch_uid="page-cache-m2m")
     # A save while Redis was down could not start a new generation; start one when it is back.
     cache_recovered.connect(bump, dispatch_uid="page-cache-cache-recovered")
@@ -194,18 +195,16 @@ def connect_signals():
 # its path plus these parameters only; a request with any other parameter is rendered and not
 # stored, so made-up parameters cannot fill the cache with copies of one page, and a view that
 # starts reading a parameter not listed here is merely not cached, never served wrongly.
+# The core's URLs are listed here; each app adds its own (register_query_parameters).
 QUERY_PARAMETERS = {
     "search": {"q"},
-    "support:index": {"language", "audience", "page"},
-    "news:index": {"q", "topic", "year", "page"},
-    "news:calendar": {"page"},
-    "news:past_events": {"page"},
-    "knowledge_bank:index": {"q", "topic", "type", "language", "decade", "sort", "page"},
-    "knowledge_bank:export_results": {"q", "topic", "type", "language", "decade", "sort"},
     "sitemap-section": {"p"},
-    "hsds:services": {"page", "per_page", "modified_after", "search", "full"},
-    "hsds:organizations": {"page", "per_page"},
 }
+
+
+def register_query_parameters(url_name, *names):
+    """The query parameters the view behind `url_name` reads; called from AppConfig.ready()."""
+    QUERY_PARAMETERS[url_name] = set(names)
 
 
 # Never looked up: the health probes must answer without the cache, whatever state it is in.

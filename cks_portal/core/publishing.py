@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from cks_portal.bulk import SaveEachQuerySet
+from cks_portal.core.bulk import SaveEachQuerySet
 
 
 class State(models.TextChoices):
@@ -120,7 +120,7 @@ class ChangeRecorded(models.Model):
 
 class PublishingAdminMixin:
     """The same words in every admin list: a state filter, the state as editors think of it,
-    and actions to publish and withdraw. The actions save each item (cks_portal.bulk), so
+    and actions to publish and withdraw. The actions save each item (cks_portal.core.bulk), so
     history, cached pages and the conflict guard follow as after a change form. An admin may
     name its items in the messages by overriding `published_message`/`withdrawn_message`."""
 

@@ -1,0 +1,53 @@
+"""Pages of running text that staff edit: about us, the accessibility statement, privacy."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cks_portal.core.i18n import LocalizedModel
+from cks_portal.core.models import validate_page_slug
+from cks_portal.core.publishing import ChangeRecorded, Publishing, State, state_field
+from cks_portal.core.richtext import RichTextField
+
+
+class Page(LocalizedModel, Publishing, ChangeRecorded):
+    """A page of running text that staff edit: about us, accessibility statement, privacy."""
+
+    title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("title in English"), max_length=200, blank=True)
+    slug = models.SlugField(
+        _("address"),
+        max_length=100,
+        unique=True,
+        validators=[validate_page_slug],
+        help_text=_("The page is shown under this address: “om-oss” gives /om-oss/."),
+    )
+    lead = models.TextField(
+        _("lead"), blank=True, help_text=_("One or two sentences shown in bold under the title.")
+    )
+    lead_en = models.TextField(_("lead in English"), blank=True)
+    body = RichTextField(
+        _("body"),
+        blank=True,
+        help_text=_("Headings, lists, links and tables are kept; scripts and styles are removed."),
+    )
+    body_en = RichTextField(_("body in English"), blank=True)
+    # A new page is public at once, as it was when pages had only a "published" box.
+    state = state_field(default=State.PUBLISHED)
+    show_in_footer = models.BooleanField(_("link in footer"), default=False)
+
+    # The table names of the days when pages were part of the core app (label "cks_portal").
+    history = HistoricalRecords(excluded_fields=["updated_at"], table_name="cks_portal_historicalpage")
+
+    class Meta:
+        db_table = "cks_portal_page"
+        ordering = ["title"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("page", kwargs={"slug": self.slug})
