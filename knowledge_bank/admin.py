@@ -148,7 +148,7 @@ class PublicationAdmin(
     # Each action saves every publication it changes, as the change form does (see
     # cks_portal.core.bulk): history with the curator and the reason, fresh public pages, and a
     # new version that refuses a change form opened before the action.
-    @admin.action(description=_("Add to the featured selection"))
+    @admin.action(description=_("Add to the featured selection"), permissions=["change"])
     def feature(self, request, queryset):
         count = queryset.save_each(
             request.user, _("Added to the featured selection with a bulk action in the list"), featured=True
@@ -163,7 +163,7 @@ class PublicationAdmin(
             % {"count": count},
         )
 
-    @admin.action(description=_("Remove from the featured selection"))
+    @admin.action(description=_("Remove from the featured selection"), permissions=["change"])
     def unfeature(self, request, queryset):
         count = queryset.save_each(
             request.user,

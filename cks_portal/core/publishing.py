@@ -136,14 +136,14 @@ class PublishingAdminMixin:
     def status(self, obj):
         return obj.status_label
 
-    @admin.action(description=_("Publish the selected items"))
+    @admin.action(description=_("Publish the selected items"), permissions=["change"])
     def publish(self, request, queryset):
         count = queryset.save_each(
             request.user, _("Published with a bulk action in the list"), state=State.PUBLISHED
         )
         self.message_user(request, self.published_message % {"count": count})
 
-    @admin.action(description=_("Withdraw the selected items"))
+    @admin.action(description=_("Withdraw the selected items"), permissions=["change"])
     def withdraw(self, request, queryset):
         count = queryset.save_each(
             request.user, _("Withdrawn with a bulk action in the list"), state=State.WITHDRAWN
