@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -181,7 +182,29 @@ CSRF_COOKIE_HTTPONLY = True
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "sv"
-LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
+# The site's languages. Swedish is the default and the only one content must have; a text
+# without a translation in the page's language is shown in Swedish, marked lang="sv". The
+# public pages answer under /en/, /fi/, … for each (i18n_patterns).
+LANGUAGES = [
+    ("sv", _("Swedish")),
+    ("en", _("English")),
+    ("fi", _("Finnish")),
+    ("ar", _("Arabic")),
+    ("so", _("Somali")),
+    ("fa", _("Persian")),
+    ("ckb", _("Central Kurdish (Sorani)")),
+    ("kmr", _("Northern Kurdish (Kurmanji)")),
+    ("ti", _("Tigrinya")),
+]
+# Django knows fi, ar, fa and ckb; the others get their names (in English and in themselves)
+# and direction here, so that get_language_info() and the `bidi` flag work for every language.
+LANG_INFO.update(
+    {
+        "so": {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"},
+        "kmr": {"bidi": False, "code": "kmr", "name": "Northern Kurdish", "name_local": "Kurmancî"},
+        "ti": {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"},
+    }
+)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
