@@ -66,6 +66,8 @@ ALLOWED_HOSTS = envlist("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    # Before the admin, so that the admin sees the translation fields it adds.
+    "modeltranslation",
     "cks_portal.core.apps.CksAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -184,7 +186,8 @@ CSRF_COOKIE_HTTPONLY = True
 LANGUAGE_CODE = "sv"
 # The site's languages. Swedish is the default and the only one content must have; a text
 # without a translation in the page's language is shown in Swedish, marked lang="sv". The
-# public pages answer under /en/, /fi/, … for each (i18n_patterns).
+# public pages answer under /en/, /fi/, … for each (i18n_patterns), the content models get a
+# column per language (modeltranslation, cks_portal/core/i18n.py).
 LANGUAGES = [
     ("sv", _("Swedish")),
     ("en", _("English")),
@@ -205,6 +208,11 @@ LANG_INFO.update(
         "ti": {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"},
     }
 )
+# Content translation (django-modeltranslation): Swedish is required and is the fallback.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "sv"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("sv",)
+# An address typed from the title is made from the Swedish title, whatever the admin's language.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "sv"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True

@@ -8,8 +8,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from cks_portal.core import i18n
 from cks_portal.core.admin import ConflictGuardMixin, RecordsEditorMixin
 from cks_portal.core.publishing import PublishingAdminMixin
 from cks_portal.core.uploads import KeepUploadsMixin
@@ -77,7 +79,12 @@ class AuthorAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
 
 @admin.register(Publication)
 class PublicationAdmin(
-    PublishingAdminMixin, KeepUploadsMixin, ConflictGuardMixin, RecordsEditorMixin, SimpleHistoryAdmin
+    PublishingAdminMixin,
+    KeepUploadsMixin,
+    ConflictGuardMixin,
+    RecordsEditorMixin,
+    TranslationAdmin,
+    SimpleHistoryAdmin,
 ):
     list_display = [
         "title",
@@ -95,7 +102,7 @@ class PublicationAdmin(
     search_fields = [
         "title",
         "subtitle",
-        "summary",
+        *i18n.columns("summary"),
         "publisher",
         "authors__family_name",
         "authors__given_name",
@@ -124,7 +131,7 @@ class PublicationAdmin(
     )
     fieldsets = [
         (None, {"fields": ["title", "subtitle", "slug", "type", "year", "date", "publisher", "language"]}),
-        (_("Content"), {"fields": ["summary", "summary_en", "topics", "audience"]}),
+        (_("Content"), {"fields": ["summary", "topics", "audience"]}),
         (_("File and links"), {"fields": ["file", "file_size", "external_url", "isbn", "doi"]}),
         (_("Curation"), {"fields": ["state", "publish_at", "featured", "featured_order", "review_date"]}),
         (_("Link check"), {"fields": ["link_status", "link_error", "link_checked_at", "link_response_ms"]}),

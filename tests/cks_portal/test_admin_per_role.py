@@ -79,19 +79,19 @@ def audience():
 # role -> [(make the object, the field an editor changes, the new value)]
 OWN = {
     EDITOR: [
-        (page, "title", "Om oss i dag"),
+        (page, "title_sv", "Om oss i dag"),
         (news_item, "title", "Ny rubrik"),
         (event, "title", "Nytt namn"),
     ],
     LIBRARIAN: [
-        (topic, "name", "Våldsbejakande extremism"),
+        (topic, "name_sv", "Våldsbejakande extremism"),
         (publication, "title", "Ny titel"),
         (author, "family_name", "Berg"),
     ],
     SUPPORT_EDITOR: [
-        (contact, "name", "Orostelefonen"),
-        (language, "name", "arabiska (levantinsk)"),
-        (audience, "name", "Närstående"),
+        (contact, "name_sv", "Orostelefonen"),
+        (language, "name_sv", "arabiska (levantinsk)"),
+        (audience, "name_sv", "Närstående"),
     ],
 }
 

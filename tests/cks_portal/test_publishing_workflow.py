@@ -29,7 +29,7 @@ def test_an_editor_schedules_a_page_and_it_goes_live_by_itself(staff_client):
         url,
         {
             **form_data(editor.get(url)),
-            "title": "Ny tjänst",
+            "title_sv": "Ny tjänst",
             "slug": "ny-tjanst",
             "state": State.SCHEDULED,
             "publish_at_0": goes_live.strftime("%Y-%m-%d"),

@@ -35,7 +35,7 @@ def test_an_editor_restores_an_earlier_version_of_a_page_and_the_public_page_sho
     page = Page.objects.create(slug="om-oss", title="Om oss", body="<p>Den första texten.</p>")
     change_url = f"/admin/pages/page/{page.pk}/change/"
     first = page.history.get()
-    save_change_form(editor, change_url, body="<p>En andra text som blev fel.</p>")
+    save_change_form(editor, change_url, body_sv="<p>En andra text som blev fel.</p>")
     assert "En andra text" in editor.get("/om-oss/").content.decode()
 
     response = restore(editor, change_url, first.history_id)
@@ -78,7 +78,7 @@ def test_a_role_that_may_only_view_a_model_cannot_restore_its_versions(staff_cli
     editor = staff_client(EDITOR)  # editors choose topics but do not change them
     topic = Topic.objects.create(name="Extremism", slug="extremism")
     first = topic.history.get()
-    Topic.objects.filter(pk=topic.pk).update(name="Våldsbejakande extremism")
+    Topic.objects.filter(pk=topic.pk).update(name_sv="Våldsbejakande extremism")
     version_url = f"/admin/cks_portal/topic/{topic.pk}/history/{first.history_id}/"
 
     response = editor.post(version_url, form_data(editor.get(version_url)))

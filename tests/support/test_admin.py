@@ -20,10 +20,10 @@ def support_editor(client, django_user_model, db):
 
 def contact_form(intervals=(), exceptions=(), phones=(), **fields):
     data = {
-        "name": "Testlinjen",
+        "name_sv": "Testlinjen",
         "slug": "testlinjen",
         "organisation": "Testorganisationen",
-        "summary": "En linje för tester.",
+        "summary_sv": "En linje för tester.",
         "order": "100",
         "is_active": "on",
         **fields,
