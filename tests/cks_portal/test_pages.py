@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from cks_portal.core.publishing import State
 from cks_portal.pages.models import Page
-from tests.html import elements
+from tests.html import element, elements
 
 
 @pytest.mark.parametrize(
@@ -44,6 +44,18 @@ def test_the_language_switch_links_to_the_same_page_in_the_other_language(client
     html = client.get("/om-oss/").content.decode()
 
     assert elements(html, "a", href="/en/om-oss/", lang="en", hreflang="en")
+
+
+def test_the_language_switch_offers_only_languages_that_answer_each_named_in_itself(client, demo):
+    html = client.get("/om-oss/").content.decode()
+    switch = element(html, "nav", **{"class": "language-switch"})
+    links = [link for link in elements(html, "a") if switch in link.ancestors]
+
+    named = {link.attrs["hreflang"]: link.text for link in links}
+    assert named["fi"] == "suomi"
+    assert named["en"] == "In English"
+    for link in links:
+        assert client.get(link.attrs["href"]).status_code == 200, link.attrs["href"]
 
 
 def test_a_page_shows_when_and_by_whom_it_was_last_changed(client, demo, django_user_model):
