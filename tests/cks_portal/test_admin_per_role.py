@@ -13,7 +13,7 @@ from knowledge_bank.models import Author, Publication
 from news.models import Event, NewsItem, State
 from support.models import Audience, Language
 from tests.admin_forms import form_data
-from tests.support.conftest import make_contact, seed_hours
+from tests.factories import make_contact, seed_hours
 
 
 def page():

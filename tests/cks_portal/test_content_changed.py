@@ -16,7 +16,7 @@ from cks_portal.core.models import Topic
 from cks_portal.core.publishing import State
 from cks_portal.core.roles import LIBRARIAN
 from knowledge_bank.models import Publication
-from tests.news.conftest import make_news
+from tests.factories import make_news
 
 
 @pytest.fixture

@@ -94,7 +94,7 @@ def test_a_draft_news_image_and_its_copies_are_private_until_the_item_is_publish
 
 
 def test_an_unpublished_events_programme_is_private_until_the_event_is_published(staff_client, anonymous):
-    from tests.news.conftest import make_event
+    from tests.factories import make_event
 
     editor = staff_client(EDITOR)
     event = make_event("seminarium", state="draft")

@@ -162,7 +162,7 @@ def test_the_migrations_carry_every_old_value_into_the_workflow_and_back():
 
 
 def test_a_support_editor_is_recorded_as_the_last_to_change_a_support_line(staff_client):
-    from tests.support.conftest import make_contact
+    from tests.factories import make_contact
 
     contact = make_contact()
     support_editor = staff_client(SUPPORT_EDITOR)

@@ -5,7 +5,7 @@ from django.utils import timezone
 from cks_portal.core.models import Topic
 from news.models import State
 from tests.conftest import make_staff
-from tests.news.conftest import make_event, make_news
+from tests.factories import make_event, make_news
 
 
 def test_the_archive_filters_by_topic_and_year(client, db):
