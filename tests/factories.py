@@ -259,18 +259,22 @@ def make_site_pages():
 
 def make_small_site():
     """One or a few of every kind of content, for tests that visit many public pages: the site
-    pages, the four lines of make_support_lines, and a news item, an event and a publication
-    on radicalisation. Returns them by name."""
+    pages, the four lines of make_support_lines, a news item, a coming event and a publication
+    with an author on radicalisation, and a past event. Returns them by name."""
     topic = make_topic("radikalisering", "Radikalisering", name_en="Radicalisation")
     news = make_news("radikalisering-pa-natet", title="Radikalisering på nätet")
     news.topics.add(topic)
     event = make_event("seminarium-om-radikalisering", title="Seminarium om radikalisering")
     event.topics.add(topic)
+    past_event = make_event("forra-arets-seminarium", days_ahead=-300, title="Förra årets seminarium")
     return {
         "pages": make_site_pages(),
         "lines": make_support_lines(),
         "topic": topic,
         "news": news,
         "event": event,
-        "publication": make_publication("Radikalisering bland unga", topics=[topic]),
+        "past_event": past_event,
+        "publication": make_publication(
+            "Radikalisering bland unga", authors=[("Ek", "Anna")], topics=[topic]
+        ),
     }

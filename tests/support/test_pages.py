@@ -17,6 +17,17 @@ def json_ld(html):
     return json.loads(match.group(1))
 
 
+def test_the_demo_orostelefon_page_shows_its_number_hours_and_languages(client, demo):
+    # About the demo content itself: the line's facts from the centre's page (support/demo.py).
+    # The tests below check how a line is shown, each with a line of its own.
+    html = client.get("/stod/orostelefonen/").content.decode()
+
+    assert elements(html, "a", "020-100 200", class_="support-phone", href="tel:+4620100200")
+    assert '<th scope="row">Mån–fre</th><td>09.00–12.00, 13.00–16.00</td>' in html
+    for language in ["Svenska", "Engelska", "Arabiska", "Kurdiska"]:
+        assert language in html
+
+
 def test_the_orostelefon_page_shows_the_number_as_a_tel_link(client, orostelefon):
     html = client.get("/stod/orostelefonen/").content.decode()
 
