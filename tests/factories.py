@@ -122,28 +122,6 @@ def make_support_lines():
     lines = [
         make_orostelefon(is_featured=True, order=10, audiences=["anhoriga", "kommuner-och-organisationer"]),
         make_contact(
-            "112",
-            name="112 – vid akut fara",
-            organisation="SOS Alarm",
-            is_featured=True,
-            order=1,
-            hours=ROUND_THE_CLOCK,
-            phones=["112"],
-            languages=["sv", "en"],
-            audiences=["alla"],
-        ),
-        make_contact(
-            "polisen-114-14",
-            name="Polisen, 114 14",
-            organisation="Polismyndigheten",
-            is_featured=True,
-            order=20,
-            hours=ROUND_THE_CLOCK,
-            phones=["114 14"],
-            languages=["sv", "en"],
-            audiences=["alla", "yrkesverksamma"],
-        ),
-        make_contact(
             "boras-stad-socialtjansten",
             name="Socialtjänsten i Borås Stad",
             organisation="Borås Stad",
@@ -155,6 +133,23 @@ def make_support_lines():
             audiences=["anhoriga", "unga", "yrkesverksamma"],
         ),
     ]
+    for slug, name, organisation, number, order, audiences in [
+        ("112", "112 – vid akut fara", "SOS Alarm", "112", 1, ["alla"]),
+        ("polisen-114-14", "Polisen, 114 14", "Polismyndigheten", "114 14", 20, ["alla", "yrkesverksamma"]),
+    ]:
+        lines.append(
+            make_contact(
+                slug,
+                name=name,
+                organisation=organisation,
+                order=order,
+                is_featured=True,
+                hours=ROUND_THE_CLOCK,
+                phones=[number],
+                languages=["sv", "en"],
+                audiences=audiences,
+            )
+        )
     return {line.slug: line for line in lines}
 
 
