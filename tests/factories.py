@@ -181,7 +181,7 @@ def make_news(slug="nyhet", days_ago=1, state=State.PUBLISHED, **extra):
         lead=extra.pop("lead", "En kort ingress."),
         body=extra.pop("body", "<p>Brödtext.</p>"),
         state=state,
-        publish_at=timezone.now() - datetime.timedelta(days=days_ago),
+        publish_at=extra.pop("publish_at", timezone.now() - datetime.timedelta(days=days_ago)),
         **extra,
     )
 
@@ -205,6 +205,10 @@ def make_event(slug="seminarium", days_ahead=10, state=State.PUBLISHED, **extra)
 _publication_numbers = itertools.count(1)
 
 
+def make_author(family_name="Andersson", given_name="Anna"):
+    return Author.objects.get_or_create(family_name=family_name, given_name=given_name)[0]
+
+
 def make_publication(title="Rapport", pdf=None, authors=(), topics=(), **fields):
     """A published publication; `pdf=[...]` attaches a generated PDF with those paragraphs,
     `authors` are (family, given) pairs and `topics` Topic objects."""
@@ -216,8 +220,9 @@ def make_publication(title="Rapport", pdf=None, authors=(), topics=(), **fields)
     if pdf:
         publication.file.save(f"{publication.slug}.pdf", ContentFile(make_pdf(title, pdf)), save=True)
     for order, (family, given) in enumerate(authors):
-        author, _ = Author.objects.get_or_create(family_name=family, given_name=given)
-        PublicationAuthor.objects.create(publication=publication, author=author, order=order)
+        PublicationAuthor.objects.create(
+            publication=publication, author=make_author(family, given), order=order
+        )
     if topics:
         publication.topics.set(topics)
     return publication
