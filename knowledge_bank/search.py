@@ -28,7 +28,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from cks_portal.core import search
+from cks_portal.core import limits, search
 from cks_portal.core.i18n import active_language
 from knowledge_bank import selectors
 from knowledge_bank.models import Publication, PublicationAuthor
@@ -46,7 +46,6 @@ def swedish_order(field):
     )
 
 
-MAX_VALUES_PER_FILTER = 20
 _NO_TOPICS = frozenset()
 
 SORTS = {
@@ -112,11 +111,11 @@ class PublicationSearch:
     def _values(params, name, is_valid):
         values = params.getlist(name) if hasattr(params, "getlist") else params.get(name, [])
         clean = []
-        for value in values[: MAX_VALUES_PER_FILTER * 2]:
+        for value in values[: limits.FILTER_VALUES_MAX * 2]:
             value = str(value).strip()
             if is_valid(value) and value not in clean:
                 clean.append(value)
-        return clean[:MAX_VALUES_PER_FILTER]
+        return clean[: limits.FILTER_VALUES_MAX]
 
     # --- state as URLs ------------------------------------------------------------------------
     @property

@@ -4,11 +4,11 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from cks_portal.core import limits
 from knowledge_bank import citations, selectors
 from knowledge_bank.models import Publication
 from knowledge_bank.search import PublicationSearch, credits_prefetch
 
-EXPORT_MAX = 500
 RELATED_COUNT = 4
 FEATURED_COUNT = 6
 
@@ -89,10 +89,10 @@ def export_publication(request, slug, fmt):
 
 
 def export_results(request, fmt):
-    """The current result list (same URL parameters as the search page), at most EXPORT_MAX."""
+    """The current result list (same URL parameters as the search page), at most limits.EXPORT_MAX."""
     if fmt not in citations.FORMATS:
         raise Http404
-    publications = PublicationSearch(request.GET).for_export(EXPORT_MAX)
+    publications = PublicationSearch(request.GET).for_export(limits.EXPORT_MAX)
     return _export_response(citations.RENDERERS[fmt](publications, request), fmt, "kunskapsbank")
 
 

@@ -25,7 +25,6 @@ from news.models import Event, NewsItem, Registration, RegistrationClosed
 NEWS_PER_PAGE = 10
 EVENTS_PER_PAGE = 20
 FEED_SIZE = 20
-SEARCH_MAX_LENGTH = 200
 
 
 def _can_preview(user, model):
@@ -54,7 +53,7 @@ def index(request):
     year, message = _year_filter(request.GET.get("year", "").strip())
     if message:
         notices.append(message)
-    query = search.clean_query(request.GET.get("q", ""))[:SEARCH_MAX_LENGTH]
+    query = search.clean_query(request.GET.get("q", ""))
     topics = selectors.topics_with_news()
     topic = None
     topic_slug = request.GET.get("topic", "").strip()

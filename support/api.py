@@ -15,12 +15,8 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from cks_portal.core import i18n
+from cks_portal.core import i18n, limits, search
 from support import hsds
-
-DEFAULT_PER_PAGE = 20
-MAX_PER_PAGE = 100
-MAX_SEARCH_LENGTH = 200
 
 
 class BadParameter(Exception):
@@ -73,11 +69,11 @@ def _modified_after(request):
 
 
 def _search(request):
-    return request.GET.get("search", "").replace("\x00", "").strip()[:MAX_SEARCH_LENGTH]
+    return search.clean_query(request.GET.get("search", ""))
 
 
 def _page(request, items, serialize):
-    per_page = _positive_int(request, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE)
+    per_page = _positive_int(request, "per_page", limits.API_PER_PAGE_DEFAULT, limits.API_PER_PAGE_MAX)
     number = _positive_int(request, "page", 1)
     paginator = Paginator(items, per_page)
     total = paginator.count

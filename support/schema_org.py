@@ -19,17 +19,17 @@ def hours_specification(contact):
         closes = "23:59" if interval.span.is_all_day else _time(interval.closes)
         grouped.setdefault((_time(interval.opens), closes), []).append(DAY_URLS[interval.weekday])
     rows = [
-        {"@type": "OpeningHoursSpecification", "dayOfWeek": days, "opens": opens, "closes": closes}
+        jsonld.thing("OpeningHoursSpecification", dayOfWeek=days, opens=opens, closes=closes)
         for (opens, closes), days in grouped.items()
     ]
     for exception in contact.upcoming_exceptions():
-        row = {
-            "@type": "OpeningHoursSpecification",
-            "validFrom": exception.start_date.isoformat(),
-            "validThrough": exception.last_day.isoformat(),
-            "opens": "00:00" if exception.is_closed else _time(exception.opens),
-            "closes": "00:00" if exception.is_closed else _time(exception.closes),
-        }
+        row = jsonld.thing(
+            "OpeningHoursSpecification",
+            validFrom=exception.start_date.isoformat(),
+            validThrough=exception.last_day.isoformat(),
+            opens="00:00" if exception.is_closed else _time(exception.opens),
+            closes="00:00" if exception.is_closed else _time(exception.closes),
+        )
         if exception.reason:
             row["description"] = str(exception.t.reason)
         rows.append(row)
@@ -45,29 +45,27 @@ def contact_json_ld(contact, request):
     hours = hours_specification(contact)
     points = []
     for phone in contact.phones.all():
-        point = {
-            "@type": "ContactPoint",
-            "name": str(contact.t.name),
-            "telephone": phone.e164,
-            "contactType": str(phone.t.note or contact.t.name),
-            "availableLanguage": [_language(lang) for lang in phone.languages.all()] or languages,
-            "hoursAvailable": hours,
-            "areaServed": "SE",
-        }
+        point = jsonld.thing(
+            "ContactPoint",
+            name=str(contact.t.name),
+            telephone=phone.e164,
+            contactType=str(phone.t.note or contact.t.name),
+            availableLanguage=[_language(lang) for lang in phone.languages.all()] or languages,
+            hoursAvailable=hours,
+            areaServed="SE",
+        )
         if contact.email:
             point["email"] = contact.email
         points.append(point)
     if not points:
-        points.append(
-            {
-                "@type": "ContactPoint",
-                "name": str(contact.t.name),
-                "availableLanguage": languages,
-                "hoursAvailable": hours,
-                **({"email": contact.email} if contact.email else {}),
-                **({"url": contact.website} if contact.website else {}),
-            }
+        point = jsonld.thing(
+            "ContactPoint", name=str(contact.t.name), availableLanguage=languages, hoursAvailable=hours
         )
+        if contact.email:
+            point["email"] = contact.email
+        if contact.website:
+            point["url"] = contact.website
+        points.append(point)
     data = jsonld.document(
         "Organization",
         name=contact.organisation,

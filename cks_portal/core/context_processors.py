@@ -2,7 +2,7 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.translation import check_for_language, get_language, get_language_info
 
-from cks_portal.core import phone, registry, search
+from cks_portal.core import limits, phone, registry
 
 
 def _section_path(path):
@@ -46,7 +46,7 @@ def site(request):
         "site_contact_phone_href": phone.tel_href(settings.SITE_CONTACT_PHONE),
         "language_alternates": alternates,
         # Every search box stops where the search stops reading (search.clean_query).
-        "query_max_length": search.QUERY_MAX_LENGTH,
+        "query_max_length": limits.QUERY_MAX_LENGTH,
         "main_navigation": [
             {
                 "href": reverse(entry.url_name, kwargs=entry.kwargs),

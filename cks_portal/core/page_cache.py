@@ -24,6 +24,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
@@ -207,36 +208,61 @@ def register_query_parameters(url_name, *names):
     QUERY_PARAMETERS[url_name] = set(names)
 
 
-# Never looked up: the health probes must answer without the cache, whatever state it is in.
+# Never looked up or stored: the health probes must answer without the cache, whatever state
+# it is in.
 NEVER_CACHED = {"healthz", "readyz"}
+_never_cached_paths = None
+
+
+def never_cached_paths():
+    global _never_cached_paths
+    if _never_cached_paths is None:
+        _never_cached_paths = frozenset(reverse(name) for name in NEVER_CACHED)
+    return _never_cached_paths
 
 
 def page_key(request):
-    """The cache key of this request's page, or None if it carries a parameter its URL does
-    not read (request.resolver_match must be set)."""
-    allowed = QUERY_PARAMETERS.get(request.resolver_match.view_name, set())
-    if not allowed.issuperset(request.GET):
-        return None
+    """The cache key of this request's page: scheme, host (robots.txt and the sitemaps print
+    absolute URLs), path and the query's parameters in a fixed order."""
     params = sorted((name, value) for name in request.GET for value in request.GET.getlist(name))
-    # Scheme and host too: robots.txt and the sitemaps print absolute URLs.
     url = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(params)}"
     return PAGE_KEY + hashlib.sha256(url.encode()).hexdigest()
 
 
+def reads_only_its_parameters(request):
+    """True if every query parameter is one the URL's view reads (request.resolver_match set)."""
+    return QUERY_PARAMETERS.get(request.resolver_match.view_name, set()).issuperset(request.GET)
+
+
 class PageCacheMiddleware:
     """Last in MIDDLEWARE, right before the views: every other middleware (security headers,
-    CSP, language, conditional GET) still runs on a page served from the cache. The page is
-    looked up in process_view, once the URL is resolved and its parameters are known."""
+    CSP, language, conditional GET) still runs on a page served from the cache.
+
+    The page is looked up before the URL is resolved, so a hit costs one cache read and no
+    more. What is stored is checked after the view ran, when the URL's name is known: only a
+    page whose query holds nothing but the parameters its view reads is stored, so a lookup
+    with any other parameter can only miss."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
-        lookup = getattr(request, "_page_cache_lookup", None)
-        if lookup is None or response.get("X-Page-Cache") == "hit":
+        if (
+            not settings.PAGE_CACHE_SECONDS
+            or not self.is_cacheable_request(request)
+            or request.path in never_cached_paths()
+        ):
+            return self.get_response(request)
+        key = page_key(request)
+        number, values = current(key)
+        response = values.get(key)
+        if response is not None:
+            response["X-Page-Cache"] = "hit"
             return response
-        key, number = lookup
+        response = self.get_response(request)
+        match = request.resolver_match
+        if match is None or match.view_name in NEVER_CACHED or not reads_only_its_parameters(request):
+            return response
         if not self.is_cacheable_response(request, response):
             return response
         now = timezone.now()
@@ -252,21 +278,6 @@ class PageCacheMiddleware:
         if timeout >= 1:
             cache.set(key, (number, response), timeout)
         response["X-Page-Cache"] = "miss"
-        return response
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if not settings.PAGE_CACHE_SECONDS or not self.is_cacheable_request(request):
-            return None
-        if request.resolver_match.view_name in NEVER_CACHED:
-            return None
-        key = page_key(request)
-        if key is None:
-            return None
-        number, values = current(key)
-        request._page_cache_lookup = (key, number)
-        response = values.get(key)
-        if response is not None:
-            response["X-Page-Cache"] = "hit"
         return response
 
     @staticmethod

@@ -29,10 +29,9 @@ from django.db.models import BigIntegerField, F, Func, Lookup, TextField, Value
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from cks_portal.core import registry
+from cks_portal.core import limits, registry
 
 SEARCH_CONFIG = "swedish"
-QUERY_MAX_LENGTH = 200
 
 # Private-use characters: they never occur in real text, so after escaping the headline
 # they can be swapped for <mark> without letting any stored markup through.
@@ -42,10 +41,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u206
 
 def clean_query(raw):
     """The query as the database may see it: NFC, no control characters (PostgreSQL refuses
-    NUL), single spaces, at most QUERY_MAX_LENGTH characters."""
+    NUL), single spaces, at most limits.QUERY_MAX_LENGTH characters."""
     text = unicodedata.normalize("NFC", str(raw or ""))
     text = _CONTROL.sub(" ", text)
-    return " ".join(text.split())[:QUERY_MAX_LENGTH].strip()
+    return " ".join(text.split())[: limits.QUERY_MAX_LENGTH].strip()
 
 
 # --- PostgreSQL full text ---------------------------------------------------------------------

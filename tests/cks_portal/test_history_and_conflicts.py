@@ -9,7 +9,7 @@ from tests.publishing import published_form
 
 
 @pytest.fixture
-def editors(demo, staff_client):
+def editors(about_page, staff_client):
     """Anna and Bo, editors, each logged in through the admin's login and code step."""
     clients = []
     for name in ("anna", "bo"):

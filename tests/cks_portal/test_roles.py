@@ -102,11 +102,9 @@ def test_the_admin_speaks_swedish_and_shows_the_site_name(client, superuser):
     assert 'lang="sv"' in html
 
 
-def test_saving_a_page_in_the_admin_records_who_changed_it(client, superuser, demo):
-    from cks_portal.pages.models import Page
-
+def test_saving_a_page_in_the_admin_records_who_changed_it(client, superuser, about_page):
     client.force_login(superuser)
-    page = Page.objects.get(slug="om-oss")
+    page = about_page
     url = f"/admin/pages/page/{page.pk}/change/"
     data = {**form_data(client.get(url)), "body_sv": "<p>Ny text</p><script>alert(1)</script>"}
 

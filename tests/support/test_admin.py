@@ -6,7 +6,7 @@ from django.utils import timezone
 from cks_portal.core.roles import EDITOR, SUPPORT_EDITOR
 from support.models import SupportContact
 from tests.conftest import make_staff
-from tests.support.conftest import make_contact, seed_hours
+from tests.factories import make_contact, seed_hours
 
 ADD_URL = "/admin/support/supportcontact/add/"
 

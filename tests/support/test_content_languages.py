@@ -6,8 +6,8 @@ from cks_portal.core import search
 from cks_portal.core.roles import SUPPORT_EDITOR
 from support.models import SupportContact
 from tests.admin_forms import form_data
+from tests.factories import make_contact, seed_hours
 from tests.html import element
-from tests.support.conftest import make_contact, seed_hours
 
 
 def nearest_lang(node):
