@@ -9,8 +9,11 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import django.conf.locale
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from cks_portal.core import cldr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -181,7 +184,33 @@ CSRF_COOKIE_HTTPONLY = True
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "sv"
-LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
+# Swedish is the default and the language every text is written in; the others are the
+# languages of the residents the support pages are for (issue 16).
+LANGUAGES = [
+    ("sv", _("Swedish")),
+    ("en", _("English")),
+    ("fi", _("Finnish")),
+    ("ar", _("Arabic")),
+    ("so", _("Somali")),
+    ("fa", _("Persian")),
+    ("ckb", _("Central Kurdish (Sorani)")),
+    ("kmr", _("Northern Kurdish (Kurmanji)")),
+    ("ti", _("Tigrinya")),
+]
+# Django knows fi, ar, fa and ckb; these three it does not. `bidi` decides <html dir>.
+EXTRA_LANG_INFO = {
+    "so": {"bidi": False, "code": "so", "name": "Somali"},
+    "kmr": {"bidi": False, "code": "kmr", "name": "Northern Kurdish"},
+    "ti": {"bidi": False, "code": "ti", "name": "Tigrinya"},
+}
+# What each language calls itself has one source, CLDR (cks_portal.core.cldr): the language
+# switcher reads it as get_language_info(code)["name_local"].
+django.conf.locale.LANG_INFO = {**django.conf.locale.LANG_INFO, **EXTRA_LANG_INFO}
+for _code, _name in LANGUAGES:
+    django.conf.locale.LANG_INFO[_code] = {
+        **django.conf.locale.LANG_INFO[_code],
+        "name_local": cldr.language_name(_code),
+    }
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
