@@ -88,3 +88,8 @@ def day_month(value):
 def long_date(value):
     """24 December 2026, in the active language's order and words."""
     return format_date(value, "long", locale=babel_locale())
+
+
+def month_year(value):
+    """ "Dec 2026": the month's short stand-alone name and the year, as on a calendar leaf."""
+    return format_date(value, "LLL y", locale=babel_locale())
