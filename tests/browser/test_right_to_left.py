@@ -57,7 +57,7 @@ def test_the_number_and_the_hours_read_left_to_right_inside_arabic(page, site_ur
     assert first < last
 
 
-@pytest.mark.parametrize("language", ["fi", "ti"])
+@pytest.mark.parametrize("language", ["fi", "so", "kmr", "ti"])
 def test_a_left_to_right_language_stays_left_to_right(page, site_url, assert_accessible, language):
     page.set_viewport_size(PHONE)
     page.goto(f"{site_url}/{language}/stod/orostelefonen/")
