@@ -9,9 +9,11 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.conf.locale import LANG_INFO
+import django.conf.locale
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from cks_portal.core import cldr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -199,15 +201,20 @@ LANGUAGES = [
     ("kmr", _("Northern Kurdish (Kurmanji)")),
     ("ti", _("Tigrinya")),
 ]
-# Django knows fi, ar, fa and ckb; the others get their names (in English and in themselves)
-# and direction here, so that get_language_info() and the `bidi` flag work for every language.
-LANG_INFO.update(
-    {
-        "so": {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"},
-        "kmr": {"bidi": False, "code": "kmr", "name": "Northern Kurdish", "name_local": "Kurmancî"},
-        "ti": {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"},
+# Django knows fi, ar, fa and ckb; these three it does not. `bidi` decides <html dir>.
+EXTRA_LANG_INFO = {
+    "so": {"bidi": False, "code": "so", "name": "Somali"},
+    "kmr": {"bidi": False, "code": "kmr", "name": "Northern Kurdish"},
+    "ti": {"bidi": False, "code": "ti", "name": "Tigrinya"},
+}
+# What each language calls itself has one source, CLDR (cks_portal.core.cldr): the language
+# switcher reads it as get_language_info(code)["name_local"].
+django.conf.locale.LANG_INFO = {**django.conf.locale.LANG_INFO, **EXTRA_LANG_INFO}
+for _code, _name in LANGUAGES:
+    django.conf.locale.LANG_INFO[_code] = {
+        **django.conf.locale.LANG_INFO[_code],
+        "name_local": cldr.language_name(_code),
     }
-)
 # Content translation (django-modeltranslation): Swedish is required and is the fallback.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "sv"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("sv",)
