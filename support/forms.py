@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.http import QueryDict
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from support import selectors
@@ -77,21 +78,30 @@ class ContactFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["language"].label_from_instance = lambda language: language.t.name
+        # Each language is named in itself, from CLDR, as in the language switch: a reader
+        # looking for a line in Arabic finds "العربية" whatever language the page is in.
+        self.fields["language"].label_from_instance = lambda language: capfirst(language.name_in_itself)
         self.fields["audience"].label_from_instance = lambda audience: audience.t.name
 
     def selects(self):
-        """[(bound field, [(value, label, selected), …]), …]: what the list page needs to write
-        each filter's <select> itself. Django's widget templates cost more for these two short
-        lists than all the cards' opening states together (docs/benchmarks.md)."""
+        """[(bound field, [(value, label, selected, language), …]), …]: what the list page
+        needs to write each filter's <select> itself. Django's widget templates cost more for
+        these two short lists than all the cards' opening states together (docs/benchmarks.md).
+        `language` is the Language an option names in itself (for its lang and dir), else None;
+        those options are in the order of their names."""
         selects = []
         for bound in self:
             field = bound.field
             chosen = str(bound.value() or "")
-            options = [("", field.empty_label, not chosen)]
-            for obj in field.listed():
-                value = str(getattr(obj, field.to_field_name))
-                options.append((value, field.label_from_instance(obj), value == chosen))
+            options = [("", field.empty_label, not chosen, None)]
+            listed = [
+                (str(getattr(obj, field.to_field_name)), field.label_from_instance(obj), obj)
+                for obj in field.listed()
+            ]
+            if bound.name == "language":
+                listed.sort(key=lambda option: option[1].casefold())
+            for value, label, obj in listed:
+                options.append((value, label, value == chosen, obj if bound.name == "language" else None))
             selects.append((bound, options))
         return selects
 

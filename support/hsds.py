@@ -39,7 +39,7 @@ def language_json(language, **owner):
     return {
         "id": str(uuid.uuid5(owner_id, f"language:{language.code}")),
         **owner,
-        "name": language.name_en or language.name_sv,
+        "name": language.name_in_english,
         "code": language.code,
     }
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumbers import shortnumberinfo
 from simple_history.models import HistoricalRecords
 
-from cks_portal.core import i18n, phone, search
+from cks_portal.core import cldr, i18n, phone, search
 from cks_portal.core.i18n import LocalizedModel
 from cks_portal.core.models import Topic
 from cks_portal.core.publishing import ChangeRecorded
@@ -57,6 +57,21 @@ class Language(LocalizedModel):
 
     def __str__(self):
         return f"{self.name} ({self.code})"
+
+    @property
+    def name_in_itself(self):
+        """What the language calls itself, from CLDR as in the language switch ("العربية",
+        "suomi"); the name typed in the admin for a code CLDR does not know."""
+        return cldr.own_language_name(self.code) or self.native_name or self.t.name
+
+    @property
+    def name_in_english(self):
+        """The English name, from CLDR where it knows the code: HSDS and schema.org use it."""
+        return cldr.english_language_name(self.code) or self.name_en or self.name_sv
+
+    @property
+    def is_right_to_left(self):
+        return cldr.is_right_to_left(self.code)
 
     def clean(self):
         self.code = (self.code or "").strip().lower()

@@ -59,6 +59,26 @@ def language_name(code):
     return locale.get_display_name(locale) or code
 
 
+def english_language_name(code):
+    """The language's English name from CLDR ("Arabic", "Kurdish"), or None when CLDR lacks
+    `code`: what machine-readable descriptions (HSDS, schema.org) call it."""
+    if not has_own_data(code):
+        return None
+    return _locale("en").languages.get(CLDR_CODES.get(code, code))
+
+
+def own_language_name(code):
+    """The language's name in itself, or None when CLDR has no data for `code` (then
+    `language_name` would give English's name for English)."""
+    return language_name(code) if has_own_data(code) else None
+
+
+def is_right_to_left(code):
+    """Whether CLDR writes `code` right to left (Arabic, Persian, Sorani); False for a code
+    CLDR lacks."""
+    return has_own_data(code) and babel_locale(code).character_order == "right-to-left"
+
+
 @functools.cache
 def _time_pattern(code):
     return TIME_PATTERNS.get(code) or babel_locale(code).datetime_skeletons["Hm"].pattern

@@ -28,6 +28,12 @@ def organization(name=None, **properties):
     return thing("Organization", name=name or settings.SITE_ORGANISATION, **properties)
 
 
+def language(code, name):
+    """A language a contact point answers in (availableLanguage): its English name, and its
+    ISO 639 / BCP 47 code as the alternate name, as schema.org's examples have it."""
+    return thing("Language", name=name, alternateName=code)
+
+
 def person_or_organization(name, is_person):
     return thing("Person" if is_person else "Organization", name=name)
 
