@@ -33,6 +33,9 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("api/hsds/", include("support.api_urls")),
     path("favicon.ico", views.favicon),
+    # Easy-to-read Swedish is Swedish whatever the visitor's language: no language prefix.
+    path("lattlast/", pages_views.easy_read, name="easy_read"),
+    path("lattlast/<slug:slug>/", pages_views.easy_read, name="easy_read_page"),
 ]
 
 urlpatterns += i18n_patterns(

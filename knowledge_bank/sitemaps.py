@@ -1,3 +1,4 @@
+from cks_portal.core import i18n
 from cks_portal.core.sitemaps import I18nSitemap
 from knowledge_bank.models import Publication
 
@@ -6,7 +7,11 @@ class PublicationSitemap(I18nSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Publication.objects.published().order_by("slug").only("slug", "updated_at")
+        # A publication's title is its own; its summary is what is translated.
+        return Publication.objects.published().order_by("slug").only("slug", "summary", "updated_at")
+
+    def get_languages_for_item(self, publication):
+        return i18n.languages_of(publication, "summary")
 
     def lastmod(self, publication):
         return publication.updated_at

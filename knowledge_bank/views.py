@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from cks_portal.core import limits
+from cks_portal.core import i18n, limits
 from knowledge_bank import citations, selectors
 from knowledge_bank.models import Publication
 from knowledge_bank.search import PublicationSearch, credits_prefetch
@@ -52,6 +52,7 @@ def detail(request, slug):
             (publication.get_absolute_url(), publication.title),
         ],
         "formats": citations.FORMATS,
+        "page_languages": i18n.languages_of(publication, "summary"),
     }
     return render(request, "knowledge_bank/detail.html", context)
 

@@ -1,8 +1,17 @@
+from cks_portal.core import i18n
 from cks_portal.core.sitemaps import I18nSitemap
 from news.models import Event, NewsItem
 
 
-class NewsSitemap(I18nSitemap):
+class SwedishOnlySitemap(I18nSitemap):
+    """News and events are written in Swedish only: in another language their pages show the
+    Swedish text in translated chrome, so the sitemap lists them in Swedish alone."""
+
+    def get_languages_for_item(self, item):
+        return [i18n.DEFAULT_LANGUAGE]
+
+
+class NewsSitemap(SwedishOnlySitemap):
     changefreq = "monthly"
 
     def items(self):
@@ -12,7 +21,7 @@ class NewsSitemap(I18nSitemap):
         return item.updated_at
 
 
-class EventSitemap(I18nSitemap):
+class EventSitemap(SwedishOnlySitemap):
     changefreq = "weekly"
 
     def items(self):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from cks_portal.core import search
+from cks_portal.core import i18n, search
 from cks_portal.core.admin_site import is_verified_staff
 from cks_portal.core.models import EDITOR_FIELDS_LEFT_OUT
 from news import calendar as ical
@@ -98,6 +98,8 @@ def detail(request, slug):
             "outdated_months": round(settings.NEWS_OUTDATED_AFTER / 30.44),
             "absolute_url": request.build_absolute_uri(item.get_absolute_url()),
             "breadcrumbs": [(reverse("news:index"), _("News")), (item.get_absolute_url(), item.title)],
+            # News is written in Swedish only (news/sitemaps.py).
+            "page_languages": [i18n.DEFAULT_LANGUAGE],
         },
     )
 
@@ -148,6 +150,7 @@ def event_detail(request, slug):
         {
             "event": event,
             "absolute_url": request.build_absolute_uri(event.get_absolute_url()),
+            "page_languages": [i18n.DEFAULT_LANGUAGE],
             "breadcrumbs": [
                 (reverse("news:calendar"), _("Calendar")),
                 (event.get_absolute_url(), event.title),

@@ -33,7 +33,11 @@ def site(request):
                 "name": name,
                 "name_local": get_language_info(code)["name_local"],
                 "url": url,
+                # hreflang alternates must be absolute (docs/architecture.md).
+                "absolute_url": request.build_absolute_uri(url),
                 "current": code == current,
+                # The default language's address, without a prefix, is the x-default.
+                "is_default": code == settings.LANGUAGE_CODE,
             }
         )
     section = _section_path(path)

@@ -64,6 +64,19 @@ def active_language():
     return (get_language() or DEFAULT_LANGUAGE).split("-")[0]
 
 
+def languages_of(obj, name):
+    """The languages an object's page really has: Swedish, and every other language in which
+    its field `name` (the title, say) is filled in. Without a translation the page still answers
+    in that language, with its chrome translated and its content in Swedish, but the language
+    switch, the `hreflang` alternates and the sitemap do not offer it (docs/architecture.md,
+    "Which languages a page has")."""
+    return [
+        lang
+        for lang in content_languages()
+        if lang == DEFAULT_LANGUAGE or (getattr(obj, column(name, lang), None) or "").strip()
+    ]
+
+
 def lang_attribute(lang):
     """` lang="xx"` for text in `lang` when that is not the page's language, else nothing:
     screen readers then read it with the right voice."""

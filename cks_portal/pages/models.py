@@ -10,6 +10,11 @@ from cks_portal.core.models import validate_page_slug
 from cks_portal.core.publishing import ChangeRecorded, Publishing, State, state_field
 from cks_portal.core.richtext import RichTextField
 
+# Easy-to-read Swedish (lättläst) versions are ordinary pages with these addresses: the page
+# "lattlast" is shown at /lattlast/ and "lattlast-stod" at /lattlast/stod/, in Swedish only.
+EASY_READ_SLUG = "lattlast"
+EASY_READ_PREFIX = f"{EASY_READ_SLUG}-"
+
 
 class Page(LocalizedModel, Publishing, ChangeRecorded):
     """A page of running text that staff edit: about us, accessibility statement, privacy."""
@@ -46,5 +51,13 @@ class Page(LocalizedModel, Publishing, ChangeRecorded):
     def __str__(self):
         return self.title
 
+    @property
+    def is_easy_read(self):
+        return self.slug == EASY_READ_SLUG or self.slug.startswith(EASY_READ_PREFIX)
+
     def get_absolute_url(self):
+        if self.slug == EASY_READ_SLUG:
+            return reverse("easy_read")
+        if self.slug.startswith(EASY_READ_PREFIX):
+            return reverse("easy_read_page", kwargs={"slug": self.slug.removeprefix(EASY_READ_PREFIX)})
         return reverse("page", kwargs={"slug": self.slug})

@@ -91,7 +91,7 @@ def test_print_leaves_out_navigation_and_keeps_the_content(page, site_url):
     page.emulate_media(media="print")
     for path in ["/", "/nyheter/studiebesok-fran-vracar/", "/kunskapsbank/vaga-prata-om-extremism-pa-natet/"]:
         page.goto(site_url + path)
-        for hidden in [".skip-link", ".main-nav", ".language-switch", ".breadcrumbs", "form"]:
+        for hidden in [".skip-link", ".main-nav", ".language-switch", ".easy-read", ".breadcrumbs", "form"]:
             for element in page.locator(hidden).all():
                 assert not element.is_visible(), f"{path}: {hidden} is printed"
         assert page.locator("main h1").is_visible()

@@ -25,6 +25,10 @@ EXTRA_PATHS = [
     "/en/kunskapsbank/?q=extremism",
     "/en/stod/?language=ar",
     "/en/finns-inte/",
+    # News and events are in Swedish only and so not in the sitemap in English; their English
+    # chrome is checked here.
+    "/en/nyheter/studiebesok-fran-vracar/",
+    "/en/kalender/kunskapsseminarium-forebyggande-av-valdsbejakande-extremism/",
 ]
 
 

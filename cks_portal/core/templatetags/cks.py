@@ -19,6 +19,24 @@ def lang_attr(text):
     return lang_attribute(getattr(text, "lang", None))
 
 
+@register.simple_tag(takes_context=True)
+def page_alternates(context):
+    """The page's languages for the language switch and the `hreflang` links in the head.
+
+    `language_alternates` (the context processor) has every language the site answers in; a
+    view whose page has only some of them (content translated into a few languages) says
+    which in `page_languages`, and the others are left out. The page's own language stays in
+    the switch, marked as the current one, even when the page only shows it in its chrome;
+    `has_page` tells whether the page really has a language, which is what `hreflang` says."""
+    languages = context.get("page_languages")
+    offered = []
+    for alternate in context.get("language_alternates", []):
+        has_page = languages is None or alternate["code"] in languages
+        if has_page or alternate["current"]:
+            offered.append({**alternate, "has_page": has_page})
+    return offered
+
+
 @register.filter
 def jsonld(data):
     """A schema.org JSON-LD block (see cks_portal.core.jsonld)."""

@@ -5,7 +5,13 @@ from django.db import transaction
 
 # Each app may have a `demo` module with `load(command)`; they run in this order so that
 # later apps can refer to what earlier ones created (topics first).
-DEMO_MODULES = ["cks_portal.demo", "support.demo", "news.demo", "knowledge_bank.demo"]
+DEMO_MODULES = [
+    "cks_portal.demo",
+    "cks_portal.pages.demo",
+    "support.demo",
+    "news.demo",
+    "knowledge_bank.demo",
+]
 
 
 class Command(BaseCommand):
