@@ -42,6 +42,7 @@ TARGETS = [
     ("past events", "/kalender/tidigare/"),
     ("support list", "/stod/"),
     ("support detail", "/stod/orostelefonen/"),
+    ("support detail ar", "/ar/stod/orostelefonen/"),
     ("kb list", "/kunskapsbank/"),
     ("kb search", "/kunskapsbank/?q=f%C3%B6rebyggande+arbete"),
     ("kb search+facets", "/kunskapsbank/?q=extremism&type=report&language=sv&topic=scale-radikalisering"),
