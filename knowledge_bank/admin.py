@@ -12,7 +12,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from cks_portal.core import i18n
-from cks_portal.core.admin import ConflictGuardMixin, RecordsEditorMixin
+from cks_portal.core.admin import ConflictGuardMixin, RecordsEditorMixin, TranslationReviewMixin
 from cks_portal.core.publishing import PublishingAdminMixin
 from cks_portal.core.uploads import KeepUploadsMixin
 from knowledge_bank.models import Author, Publication, PublicationAuthor
@@ -81,6 +81,7 @@ class AuthorAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
 class PublicationAdmin(
     PublishingAdminMixin,
     KeepUploadsMixin,
+    TranslationReviewMixin,
     ConflictGuardMixin,
     RecordsEditorMixin,
     TranslationAdmin,
