@@ -236,7 +236,7 @@ class _TranslationReviewFormBase(forms.ModelForm):
                         "outdated",
                         gettext("Outdated: the Swedish text has changed since this was translated."),
                     )
-                elif not state.reviewed:
+                elif state.record.reviewed_at is None:
                     kind, text = "unreviewed", gettext("Not reviewed by a translator.")
                 else:
                     continue

@@ -7,6 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
+# The "Translations to review" page lists at most this many; the lists' filter finds the rest.
+REVIEW_LIST_LIMIT = 500
+
 
 def needs_second_factor(user):
     """True for a staff user who has given a password but not yet a one-time code."""
@@ -82,7 +85,8 @@ class CksAdminSite(admin.AdminSite):
         context = {
             **self.each_context(request),
             "title": _("Translations to review"),
-            "rows": rows,
+            "rows": rows[:REVIEW_LIST_LIMIT],
+            "total": len(rows),
         }
         return TemplateResponse(request, "admin/translations_to_review.html", context)
 

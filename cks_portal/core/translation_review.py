@@ -178,7 +178,7 @@ def waiting(models):
 
     found = []
     for model in models:
-        items = list(model._default_manager.exclude(translations_to_review=[]))
+        items = list(model._default_manager.exclude(translations_to_review=[]).defer(*_heavy_columns(model)))
         if not items:
             continue
         content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
@@ -194,6 +194,23 @@ def waiting(models):
                 if state.needs_review:
                     found.append((model, item, state))
     return found
+
+
+def _heavy_columns(model):
+    """Columns the list never prints and that can be large: a search vector, a publication's
+    extracted text. The translated fields and their columns stay (deferring the bare name
+    would defer every language's column)."""
+    from django.contrib.postgres.search import SearchVectorField
+    from django.db import models
+
+    translated = set(TRACKED[model])
+    translated |= {i18n.column(field, lang) for field in translated for lang in i18n.content_languages()}
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.name not in translated
+        and (isinstance(field, SearchVectorField) or type(field) is models.TextField)
+    ]
 
 
 def backfill(apps, model_label, fields):
