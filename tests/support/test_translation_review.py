@@ -198,3 +198,20 @@ def test_hiding_unreviewed_text_costs_no_query(client, contact, django_assert_ma
     assert hidden == shown
     assert FINNISH not in client.get("/fi/stod/orostelefonen/").content.decode()
     assert "Suomeksi" not in client.get("/fi/stod/").content.decode()
+
+
+def test_the_demo_shows_its_unreviewed_arabic_text(client, demo):
+    contact = SupportContact.objects.get(slug="orostelefonen")
+    assert contact.show_unreviewed
+    assert set(contact.translations_to_review) == {"en", "fi", "ar", "so", "fa", "ckb", "kmr", "ti"}
+
+    html = client.get("/ar/stod/orostelefonen/").content.decode()
+
+    assert element(html, "html").attrs["dir"] == "rtl"
+    heading = element(html, "h1")
+    assert heading.text == contact.name_ar
+    assert nearest_lang(heading) == "ar"
+    assert nearest_lang(element(html, "p", contact.summary_ar)) == "ar"
+    for slug in ("om-oss", "tillganglighet", "personuppgifter"):
+        page = client.get(f"/ar/{slug}/").content.decode()
+        assert nearest_lang(element(page, "h1")) == "ar", slug
