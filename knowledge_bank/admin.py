@@ -11,6 +11,7 @@ from django.utils.translation import ngettext, ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from cks_portal.core.admin import ConflictGuardMixin, RecordsEditorMixin
+from cks_portal.core.content_checks_admin import ContentChecksMixin
 from cks_portal.core.publishing import PublishingAdminMixin
 from cks_portal.core.uploads import KeepUploadsMixin
 from knowledge_bank.models import Author, Publication, PublicationAuthor
@@ -77,8 +78,14 @@ class AuthorAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
 
 @admin.register(Publication)
 class PublicationAdmin(
-    PublishingAdminMixin, KeepUploadsMixin, ConflictGuardMixin, RecordsEditorMixin, SimpleHistoryAdmin
+    ContentChecksMixin,
+    PublishingAdminMixin,
+    KeepUploadsMixin,
+    ConflictGuardMixin,
+    RecordsEditorMixin,
+    SimpleHistoryAdmin,
 ):
+    content_checks = {"summary": {"audience": "professionals"}}
     list_display = [
         "title",
         "type",

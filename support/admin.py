@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from cks_portal.core.admin import ConflictGuardMixin, RecordsEditorMixin
+from cks_portal.core.content_checks_admin import ContentChecksMixin
 from support.models import (
     VERIFY_EVERY_DAYS,
     Audience,
@@ -96,7 +97,8 @@ HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(SupportContact)
-class SupportContactAdmin(ConflictGuardMixin, RecordsEditorMixin, SimpleHistoryAdmin):
+class SupportContactAdmin(ContentChecksMixin, ConflictGuardMixin, RecordsEditorMixin, SimpleHistoryAdmin):
+    content_checks = {"summary": {}, "description": {"rich": True}}
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "organisation", "verified", "is_active", "is_featured", "order"]
     list_editable = ["order"]

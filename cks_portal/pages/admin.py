@@ -3,12 +3,16 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from cks_portal.core.admin import ConflictGuardMixin, RecordsEditorMixin
+from cks_portal.core.content_checks_admin import ContentChecksMixin
 from cks_portal.core.publishing import PublishingAdminMixin
 from cks_portal.pages.models import Page
 
 
 @admin.register(Page)
-class PageAdmin(PublishingAdminMixin, ConflictGuardMixin, RecordsEditorMixin, SimpleHistoryAdmin):
+class PageAdmin(
+    ContentChecksMixin, PublishingAdminMixin, ConflictGuardMixin, RecordsEditorMixin, SimpleHistoryAdmin
+):
+    content_checks = {"lead": {}, "body": {"rich": True}}
     list_display = ["title", "slug", "status", "show_in_footer", "updated_at", "updated_by"]
     list_filter = ["state"]
     search_fields = ["title", "title_en", "body"]
