@@ -88,3 +88,17 @@ def test_an_editor_sees_the_notes_while_writing_and_sees_them_go(
     ]
     assert after_axe == [], after_axe
     assert_accessible(page)
+
+
+def test_content_health_on_the_admin_index_links_to_the_fix_and_passes_axe(
+    page, site_url, django_user_model, assert_accessible
+):
+    make_staff(django_user_model, "stod", "Stödinformation")
+    log_in(page, site_url, "stod")
+
+    health = page.get_by_role("region", name="Att åtgärda")
+    expect(health.get_by_role("heading", level=3)).to_have_count(3)
+    assert_accessible(page)
+
+    health.get_by_role("link", name="Socialtjänsten i Borås Stad").first.click()
+    expect(page).to_have_url(re.compile(r"/admin/support/supportcontact/\d+/change/$"))

@@ -180,3 +180,17 @@ def test_the_digest_leaves_out_a_role_with_nothing_to_do(db, django_user_model):
     call_command("send_content_digest", stdout=io.StringIO())
 
     assert [message.to for message in mail.outbox] == [["sam@example.org"]]
+
+
+def test_the_demo_shows_every_kind_to_its_role(demo, staff_client):
+    expected = {
+        SUPPORT_EDITOR: ["Stödkontakter som inte", "Telefonnummer som inte", "Undantag från öppettiderna"],
+        EDITOR: ["Inaktuella nyheter", "Kommande evenemang utan", "Anmälningar som har passerat"],
+        LIBRARIAN: ["Publikationer utan sammanfattning", "Publikationer vars länk"],
+    }
+    for role, starts in expected.items():
+        _section, headings, links = health(staff_client(role).get("/admin/").content.decode())
+        assert len(headings) == len(starts), (role, headings)
+        for heading, start in zip(headings, starts, strict=True):
+            assert heading.startswith(start), (role, heading)
+        assert all(url.startswith("/admin/") for url in links.values())
