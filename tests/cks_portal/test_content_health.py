@@ -194,3 +194,19 @@ def test_the_demo_shows_every_kind_to_its_role(demo, staff_client):
         for heading, start in zip(headings, starts, strict=True):
             assert heading.startswith(start), (role, heading)
         assert all(url.startswith("/admin/") for url in links.values())
+
+
+def test_every_documented_timer_runs_a_command_that_exists():
+    import re
+    from pathlib import Path
+
+    from django.core.management import get_commands
+
+    timers = sorted((Path(__file__).resolve().parents[2] / "docs" / "deploy").glob("*.timer"))
+    units = {
+        timer.name: re.search(r"^Unit=cks-portalen-task@(\w+)\.service$", timer.read_text(), re.M)
+        for timer in timers
+    }
+    assert "cks-portalen-digest.timer" in units
+    for name, match in units.items():
+        assert match and match.group(1) in get_commands(), name
