@@ -177,3 +177,26 @@ def test_a_support_contact_is_checked_on_save_too(db, staff_client):
     assert response.redirect_chain, "the form was not saved"
     warnings = [li.text for li in elements(response.content.decode(), "li", class_="warning")]
     assert any(text.startswith("Sammanfattning:") for text in warnings), warnings
+
+
+def test_only_a_rule_of_severity_error_stops_the_save(db, staff_client, monkeypatch):
+    from cks_portal.core import content_checks
+
+    blocking = content_checks.Rule("test-error", "Testfel", "Varför.", "Så här.", content_checks.ERROR)
+
+    def check_text(text, **options):
+        return [content_checks.Finding(blocking, "Det här får inte sparas.")] if "STOPP" in text else []
+
+    monkeypatch.setattr(content_checks, "check_text", check_text)
+    editor = staff_client(EDITOR)
+    item = make_news("stopp")
+    url = f"/admin/news/newsitem/{item.pk}/change/"
+
+    refused = editor.post(url, {**form_data(editor.get(url)), "lead": "STOPP här."})
+    saved = editor.post(url, {**form_data(editor.get(url)), "lead": "Vanlig text."})
+
+    assert refused.status_code == 200
+    assert elements(refused.content.decode(), "li", "Det här får inte sparas.")
+    assert saved.status_code == 302
+    item.refresh_from_db()
+    assert item.lead == "Vanlig text."
