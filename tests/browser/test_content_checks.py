@@ -46,7 +46,7 @@ def test_an_editor_sees_the_notes_while_writing_and_sees_them_go(
     editor.wait_for()
 
     editor.evaluate(PASTE, VAGUE)
-    page.locator("#id_image_alt").fill("IMG_2041.jpg")
+    page.locator("#id_image_alt").press_sequentially("IMG_2041.jpg")
 
     body_notes = page.locator("#content-checks-body li")
     alt_notes = page.locator("#content-checks-image_alt li")
