@@ -9,8 +9,11 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import django.conf.locale
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from cks_portal.core import cldr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -65,6 +68,8 @@ ALLOWED_HOSTS = envlist("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    # Before the admin, so that the admin sees the translation fields it adds.
+    "modeltranslation",
     "cks_portal.core.apps.CksAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -181,7 +186,40 @@ CSRF_COOKIE_HTTPONLY = True
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "sv"
-LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
+# The site's languages. Swedish is the default and the only one content must have; a text
+# without a translation in the page's language is shown in Swedish, marked lang="sv". The
+# public pages answer under /en/, /fi/, … for each (i18n_patterns), the content models get a
+# column per language (modeltranslation, cks_portal/core/i18n.py).
+LANGUAGES = [
+    ("sv", _("Swedish")),
+    ("en", _("English")),
+    ("fi", _("Finnish")),
+    ("ar", _("Arabic")),
+    ("so", _("Somali")),
+    ("fa", _("Persian")),
+    ("ckb", _("Central Kurdish (Sorani)")),
+    ("kmr", _("Northern Kurdish (Kurmanji)")),
+    ("ti", _("Tigrinya")),
+]
+# Django knows fi, ar, fa and ckb; these three it does not. `bidi` decides <html dir>.
+EXTRA_LANG_INFO = {
+    "so": {"bidi": False, "code": "so", "name": "Somali"},
+    "kmr": {"bidi": False, "code": "kmr", "name": "Northern Kurdish"},
+    "ti": {"bidi": False, "code": "ti", "name": "Tigrinya"},
+}
+# What each language calls itself has one source, CLDR (cks_portal.core.cldr): the language
+# switcher reads it as get_language_info(code)["name_local"].
+django.conf.locale.LANG_INFO = {**django.conf.locale.LANG_INFO, **EXTRA_LANG_INFO}
+for _code, _name in LANGUAGES:
+    django.conf.locale.LANG_INFO[_code] = {
+        **django.conf.locale.LANG_INFO[_code],
+        "name_local": cldr.language_name(_code),
+    }
+# Content translation (django-modeltranslation): Swedish is required and is the fallback.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "sv"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("sv",)
+# An address typed from the title is made from the Swedish title, whatever the admin's language.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "sv"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True

@@ -8,8 +8,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from cks_portal.core import i18n
 from cks_portal.core.admin import ConflictGuardMixin, RecordsEditorMixin
 from cks_portal.core.content_checks_admin import ContentChecksMixin
 from cks_portal.core.publishing import PublishingAdminMixin
@@ -83,6 +85,7 @@ class PublicationAdmin(
     KeepUploadsMixin,
     ConflictGuardMixin,
     RecordsEditorMixin,
+    TranslationAdmin,
     SimpleHistoryAdmin,
 ):
     content_checks = {"summary": {"audience": "professionals"}}
@@ -102,7 +105,7 @@ class PublicationAdmin(
     search_fields = [
         "title",
         "subtitle",
-        "summary",
+        *i18n.columns("summary"),
         "publisher",
         "authors__family_name",
         "authors__given_name",
@@ -131,7 +134,7 @@ class PublicationAdmin(
     )
     fieldsets = [
         (None, {"fields": ["title", "subtitle", "slug", "type", "year", "date", "publisher", "language"]}),
-        (_("Content"), {"fields": ["summary", "summary_en", "topics", "audience"]}),
+        (_("Content"), {"fields": ["summary", "topics", "audience"]}),
         (_("File and links"), {"fields": ["file", "file_size", "external_url", "isbn", "doi"]}),
         (_("Curation"), {"fields": ["state", "publish_at", "featured", "featured_order", "review_date"]}),
         (_("Link check"), {"fields": ["link_status", "link_error", "link_checked_at", "link_response_ms"]}),

@@ -385,7 +385,7 @@ def _needs_attention():
             "language": "sv",
             "audience": "professionals",
             "publisher": "Centrum för kunskap och säkerhet",
-            "summary": "",
+            "summary_sv": "",
             "state": State.DRAFT,
             "publish_at": PUBLISHED_AT,
         },

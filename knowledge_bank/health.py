@@ -18,15 +18,15 @@ def _change_url(publication):
 
 
 def sections(today):
-    listed = Publication.objects.exclude(state=State.WITHDRAWN).only("pk", "title", "summary")
-    incomplete = listed.filter(Q(summary="") | Q(topics__isnull=True)).distinct().order_by("title", "pk")
+    listed = Publication.objects.exclude(state=State.WITHDRAWN).only("pk", "title", "summary_sv")
+    incomplete = listed.filter(Q(summary_sv="") | Q(topics__isnull=True)).distinct().order_by("title", "pk")
     missing = HealthSection(
         "knowledge-bank-incomplete", _("Publications without a summary or a topic"), PERMISSION
     )
     missing.total = incomplete.count()
     for publication in incomplete.prefetch_related("topics")[:ITEMS_SHOWN]:
         lacks = []
-        if not publication.summary:
+        if not publication.summary_sv:
             lacks.append(_("no summary"))
         if not publication.topics.all():
             lacks.append(_("no topic"))

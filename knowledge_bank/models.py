@@ -13,7 +13,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cks_portal.core import search
+from cks_portal.core import i18n, search
 from cks_portal.core.i18n import LocalizedModel
 from cks_portal.core.models import Topic
 from cks_portal.core.publishing import ChangeRecorded, Publishing, PublishingQuerySet
@@ -58,7 +58,7 @@ class PublicationQuerySet(PublishingQuerySet):
         return matching
 
     def with_snippets(self, query):
-        """Adds `snippet`, a headline from the summary when the query matches there, else
+        """Adds `snippet`, a headline from the Swedish summary when the query matches there, else
         from the part of the file's text where the query's first word appears (computed for
         the rows fetched, after ORDER BY and LIMIT). ts_headline parses
         all the text it is given, so it is given a few hundred characters, not a report."""
@@ -66,13 +66,13 @@ class PublicationQuerySet(PublishingQuerySet):
         if not query:
             return self
         search_query = search.websearch_query(query)
-        in_summary = SearchVectorExact(SearchVector("summary", config=search.SEARCH_CONFIG), search_query)
+        in_summary = SearchVectorExact(SearchVector("summary_sv", config=search.SEARCH_CONFIG), search_query)
         body = search.MatchWindow(
             models.F("file_text"), search_query, reach=settings.KNOWLEDGE_BANK_SNIPPET_SOURCE_CHARS
         )
         return self.annotate(
             snippet=models.Case(
-                models.When(in_summary, then=search.headline(models.F("summary"), search_query)),
+                models.When(in_summary, then=search.headline(models.F("summary_sv"), search_query)),
                 default=search.headline(body, search_query),
                 output_field=models.TextField(),
             )
@@ -219,7 +219,6 @@ class Publication(search.SearchIndexed, LocalizedModel, Publishing, ChangeRecord
     summary = models.TextField(
         _("summary"), help_text=_("Two to five sentences in your own words: what it is and who it helps.")
     )
-    summary_en = models.TextField(_("summary in English"), blank=True)
     file = models.FileField(
         _("file"),
         upload_to="kunskapsbank/%Y/",
@@ -372,17 +371,22 @@ class Publication(search.SearchIndexed, LocalizedModel, Publishing, ChangeRecord
         (subqueries), so that one UPDATE can recompute one row or a whole table."""
         TEXT = models.TextField()
 
-        def names(rows, first, second, order):
-            joined = StringAgg(Concat(first, Value(" "), second, output_field=TEXT), " ", order_by=order)
+        def names(rows, *columns, order):
+            spaced = [item for name in columns for item in (Value(" "), F(name))][1:]
+            joined = StringAgg(Concat(*spaced, output_field=TEXT), " ", order_by=order)
             rows = rows.filter(publication=OuterRef("pk")).order_by().values("publication")
             return Coalesce(
                 Subquery(rows.annotate(joined=joined).values("joined")), Value(""), output_field=TEXT
             )
 
         authors = names(
-            PublicationAuthor.objects, "author__given_name", "author__family_name", ("order", "pk")
+            PublicationAuthor.objects, "author__given_name", "author__family_name", order=("order", "pk")
         )
-        topics = names(Publication.topics.through.objects, "topic__name", "topic__name_en", ("pk",))
+        topics = names(
+            Publication.topics.through.objects,
+            *(f"topic__{name}" for name in i18n.columns("name")),
+            order=("pk",),
+        )
 
         def part(weight, *texts):
             spaced = [item for text in texts for item in (Value(" "), text)][1:]
@@ -392,7 +396,7 @@ class Publication(search.SearchIndexed, LocalizedModel, Publishing, ChangeRecord
         return (
             part("A", F("title"), F("subtitle"))
             + part("B", authors, topics, F("publisher"))
-            + part("C", F("summary"), F("summary_en"))
+            + part("C", *(F(name) for name in i18n.columns("summary")))
             + part("D", Left("file_text", settings.KNOWLEDGE_BANK_INDEXED_TEXT_MAX_CHARS))
         )
 

@@ -344,8 +344,7 @@ class PublicationSearch:
         "year",
         "type",
         "language",
-        "summary",
-        "summary_en",
+        "summary",  # with every language's column (modeltranslation adds them)
         "file",
         "file_size",
     )
@@ -362,10 +361,10 @@ class PublicationSearch:
         so choosing a second value in it widens the list. All are counted in Python from the
         word rows (no query of their own but the topics'). When the words match more than
         `cap` publications, they count the newest `cap` of those (`facets_sampled`)."""
-        english = active_language() == "en"
+        language = active_language()
         rows = self.word_rows[: self.cap]
         topics = self.topics_by_publication
-        names = {slug: (name, name_en) for slug, name, name_en in self.topics.values()}
+        names = {slug: (name, by_language.get(language)) for slug, name, by_language in self.topics.values()}
         # Which rows pass each active filter, once; a facet counts the rows that pass all
         # the others.
         passing = {
@@ -388,7 +387,7 @@ class PublicationSearch:
         facets = {}
         topic_counts = counted("topic")
         facets["topic"] = [
-            self._facet_value("topic", slug, (english and names[slug][1]) or names[slug][0], n)
+            self._facet_value("topic", slug, names[slug][1] or names[slug][0], n)
             for slug, n in sorted(topic_counts.items(), key=lambda item: (-item[1], names[item[0]][0]))
         ]
         for name, column, choices in (("type", 2, Publication.Type), ("language", 3, Publication.Language)):

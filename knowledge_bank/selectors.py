@@ -2,6 +2,7 @@
 changes. The search itself (knowledge_bank.search) reads the rows on each request; only
 the small lists every request needs are kept by the cache layer until content changes."""
 
+from cks_portal.core import i18n
 from cks_portal.core.models import Topic
 from cks_portal.core.page_cache import memo
 from knowledge_bank.models import Publication
@@ -27,11 +28,11 @@ def featured_for_home(count):
 
 
 def topic_labels():
-    """{topic id: (slug, name, English name)} for every topic: one small query."""
-    return memo(
-        "knowledge_bank:topics",
-        lambda: {
-            pk: (slug, name, name_en)
-            for pk, slug, name, name_en in Topic.objects.values_list("pk", "slug", "name", "name_en")
-        },
-    )
+    """{topic id: (slug, Swedish name, {language: name})} for every topic: one small query."""
+    languages = i18n.content_languages()
+
+    def load():
+        rows = Topic.objects.values_list("pk", "slug", *i18n.columns("name"))
+        return {pk: (slug, names[0], dict(zip(languages, names, strict=True))) for pk, slug, *names in rows}
+
+    return memo("knowledge_bank:topic-names", load)

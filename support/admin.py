@@ -8,8 +8,10 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from cks_portal.core import i18n
 from cks_portal.core.admin import ConflictGuardMixin, RecordsEditorMixin
 from cks_portal.core.content_checks_admin import ContentChecksMixin
 from support.models import (
@@ -63,15 +65,15 @@ class OpeningIntervalInline(admin.TabularInline):
     extra = 0
 
 
-class OpeningExceptionInline(admin.TabularInline):
+class OpeningExceptionInline(TranslationTabularInline):
     model = OpeningException
-    fields = ["start_date", "end_date", "kind", "opens", "closes", "closes_next_day", "reason", "reason_en"]
+    fields = ["start_date", "end_date", "kind", "opens", "closes", "closes_next_day", "reason"]
     extra = 0
 
 
-class PhoneNumberInline(admin.TabularInline):
+class PhoneNumberInline(TranslationTabularInline):
     model = PhoneNumber
-    fields = ["number", "kind", "note", "note_en", "languages", "order"]
+    fields = ["number", "kind", "note", "languages", "order"]
     autocomplete_fields = ["languages"]
     extra = 0
 
@@ -97,13 +99,15 @@ HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(SupportContact)
-class SupportContactAdmin(ContentChecksMixin, ConflictGuardMixin, RecordsEditorMixin, SimpleHistoryAdmin):
+class SupportContactAdmin(
+    ContentChecksMixin, ConflictGuardMixin, RecordsEditorMixin, TranslationAdmin, SimpleHistoryAdmin
+):
     content_checks = {"summary": {}, "description": {"rich": True}}
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "organisation", "verified", "is_active", "is_featured", "order"]
     list_editable = ["order"]
     list_filter = [VerifiedFilter, "is_active", "is_featured", "audiences", "languages"]
-    search_fields = ["name", "name_en", "organisation", "phones__number"]
+    search_fields = [*i18n.columns("name"), "organisation", "phones__number"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["audiences", "languages", "topics"]
     readonly_fields = ["hours_preview", "uuid", "created_at", "updated_at", "updated_by"]
@@ -119,19 +123,6 @@ class SupportContactAdmin(ContentChecksMixin, ConflictGuardMixin, RecordsEditorM
             {"fields": ["email", "website", "chat_url", "is_anonymous", "anonymity_note"]},
         ),
         (_("Opening hours"), {"fields": ["closed_on_holidays", "hours_note", "hours_preview"]}),
-        (
-            _("English version"),
-            {
-                "fields": [
-                    "name_en",
-                    "commissioned_by_en",
-                    "summary_en",
-                    "description_en",
-                    "anonymity_note_en",
-                    "hours_note_en",
-                ]
-            },
-        ),
         (_("Checking the facts"), {"fields": ["last_verified", "source_url"]}),
         (
             _("Publishing"),
@@ -192,13 +183,13 @@ class SupportContactAdmin(ContentChecksMixin, ConflictGuardMixin, RecordsEditorM
 
 
 @admin.register(Language)
-class LanguageAdmin(admin.ModelAdmin):
-    list_display = ["name", "name_en", "native_name", "code"]
-    search_fields = ["name", "name_en", "native_name", "code"]
+class LanguageAdmin(TranslationAdmin):
+    list_display = ["name", "native_name", "code"]
+    search_fields = [*i18n.columns("name"), "native_name", "code"]
 
 
 @admin.register(Audience)
-class AudienceAdmin(admin.ModelAdmin):
-    list_display = ["name", "name_en", "slug", "order"]
-    search_fields = ["name", "name_en"]
+class AudienceAdmin(TranslationAdmin):
+    list_display = ["name", "slug", "order"]
+    search_fields = i18n.columns("name")
     prepopulated_fields = {"slug": ["name"]}

@@ -15,7 +15,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from cks_portal.core import limits, search
+from cks_portal.core import i18n, limits, search
 from support import hsds
 
 
@@ -128,13 +128,11 @@ def services(request):
         contacts = contacts.filter(updated_at__gt=modified_after)
     query = _search(request)
     if query:
-        contacts = contacts.filter(
-            Q(name__icontains=query)
-            | Q(name_en__icontains=query)
-            | Q(summary__icontains=query)
-            | Q(summary_en__icontains=query)
-            | Q(organisation__icontains=query)
-        )
+        # The name and summary in every language the contact has them in.
+        matches = Q(organisation__icontains=query)
+        for name in (*i18n.columns("name"), *i18n.columns("summary")):
+            matches |= Q(**{f"{name}__icontains": query})
+        contacts = contacts.filter(matches)
     full = request.GET.get("full", "").strip().lower() in {"1", "true", "yes"}
     today = timezone.localdate()
     return _page(request, contacts, lambda contact: hsds.service_json(contact, full=full, today=today))

@@ -159,6 +159,11 @@ def _needs_attention():
     day = timezone.localdate() - datetime.timedelta(days=12)
     OpeningException.objects.update_or_create(
         contact=contact,
-        reason="Personaldag",
-        defaults={"start_date": day, "end_date": day, "kind": OpeningException.Kind.CLOSED},
+        reason_sv="Personaldag",
+        defaults={
+            "start_date": day,
+            "end_date": day,
+            "kind": OpeningException.Kind.CLOSED,
+            "reason": "Personaldag",
+        },
     )

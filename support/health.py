@@ -28,7 +28,7 @@ def sections(today):
     stale = (
         SupportContact.objects.filter(is_active=True)
         .not_verified_since(cutoff)
-        .order_by("last_verified", "name")
+        .order_by("last_verified", "name_sv")
     )
     unverified = HealthSection(
         "support-unverified",
@@ -49,7 +49,7 @@ def sections(today):
     phones = (
         PhoneNumber.objects.filter(contact__is_active=True)
         .select_related("contact")
-        .order_by("contact__name")
+        .order_by("contact__name_sv")
     )
     for phone in phones:
         try:

@@ -39,7 +39,7 @@ def language_json(language, **owner):
     return {
         "id": str(uuid.uuid5(owner_id, f"language:{language.code}")),
         **owner,
-        "name": language.name_en or language.name,
+        "name": language.name_en or language.name_sv,
         "code": language.code,
     }
 
@@ -53,8 +53,8 @@ def phone_json(phone, service_id):
         "type": phone.kind,
         "languages": [language_json(lang, phone_id=phone_id) for lang in phone.languages.all()],
     }
-    if phone.note:
-        data["description"] = phone.note_en or phone.note
+    if phone.note_sv:
+        data["description"] = phone.note_en or phone.note_sv
     return data
 
 
@@ -92,7 +92,7 @@ def schedules_json(contact, today):
             "dtstart": exception.start_date.isoformat(),
             "timezone": _offset_number(exception.start_date),
             "description": ("Closed" if exception.is_closed else "Special hours")
-            + (f": {exception.reason_en or exception.reason}" if exception.reason else ""),
+            + (f": {exception.reason_en or exception.reason_sv}" if exception.reason_sv else ""),
         }
         if not exception.is_closed:
             row["opens_at"] = _time(exception.opens)
@@ -134,8 +134,8 @@ def service_json(contact, *, full, today=None):
     data = {
         "id": service_id,
         "organization_id": str(contact.organisation_uuid),
-        "name": contact.name,
-        "description": contact.summary,
+        "name": contact.name_sv,
+        "description": contact.summary_sv,
         "status": "active" if contact.is_active else "inactive",
         "last_modified": contact.updated_at.astimezone(datetime.UTC)
         .isoformat(timespec="milliseconds")
@@ -150,7 +150,7 @@ def service_json(contact, *, full, today=None):
     if contact.last_verified:
         data["assured_date"] = contact.last_verified.isoformat()
     if contact.audiences.all():
-        data["eligibility_description"] = ", ".join(a.name_en or a.name for a in contact.audiences.all())
+        data["eligibility_description"] = ", ".join(a.name_en or a.name_sv for a in contact.audiences.all())
     if not full:
         return data
     today = today or timezone.localdate()
@@ -166,4 +166,4 @@ def service_json(contact, *, full, today=None):
 
 
 def services_queryset():
-    return SupportContact.objects.active().for_listing().order_by("order", "name", "pk")
+    return SupportContact.objects.active().for_listing().order_by("order", "name_sv", "pk")

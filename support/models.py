@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumbers import shortnumberinfo
 from simple_history.models import HistoricalRecords
 
-from cks_portal.core import phone, search
+from cks_portal.core import i18n, phone, search
 from cks_portal.core.i18n import LocalizedModel
 from cks_portal.core.models import Topic
 from cks_portal.core.publishing import ChangeRecorded
@@ -45,14 +45,13 @@ class Language(LocalizedModel):
         unique=True,
         help_text=_("Two letters (ISO 639-1) where they exist, for example “sv”, “ar”, “ku”; else three."),
     )
-    name = models.CharField(_("name in Swedish"), max_length=60)
-    name_en = models.CharField(_("name in English"), max_length=60, blank=True)
+    name = models.CharField(_("name"), max_length=60)
     native_name = models.CharField(
         _("name in the language itself"), max_length=60, blank=True, help_text=_("For example “العربية”.")
     )
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["name_sv"]
         verbose_name = _("language")
         verbose_name_plural = _("languages")
 
@@ -68,11 +67,10 @@ class Language(LocalizedModel):
 class Audience(LocalizedModel):
     slug = models.SlugField(_("slug"), max_length=60, unique=True, help_text=_("Used in filter URLs."))
     name = models.CharField(_("name"), max_length=100)
-    name_en = models.CharField(_("name in English"), max_length=100, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
-        ordering = ["order", "name"]
+        ordering = ["order", "name_sv"]
         verbose_name = _("audience")
         verbose_name_plural = _("audiences")
 
@@ -84,13 +82,10 @@ class Audience(LocalizedModel):
 # cost a query per card, which the query-count tests catch.
 CARD_FIELDS = [
     "slug",
-    "name",
-    "name_en",
+    "name",  # each translated field with every language's column (modeltranslation adds them)
     "summary",
-    "summary_en",
     "is_anonymous",
     "anonymity_note",
-    "anonymity_note_en",
     "closed_on_holidays",
 ]
 
@@ -145,7 +140,6 @@ class SupportContact(search.SearchIndexed, LocalizedModel, ChangeRecorded):
     name = models.CharField(
         _("name"), max_length=200, help_text=_("For example “Rädda Barnens orostelefon”.")
     )
-    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     slug = models.SlugField(
         _("address"),
         max_length=100,
@@ -162,15 +156,12 @@ class SupportContact(search.SearchIndexed, LocalizedModel, ChangeRecorded):
         blank=True,
         help_text=_("Who commissions or funds the line, for example “the National Coordinator”."),
     )
-    commissioned_by_en = models.CharField(_("on behalf of, in English"), max_length=200, blank=True)
     summary = models.TextField(
         _("summary"),
         max_length=400,
         help_text=_("One or two sentences: who it is for and what they help with."),
     )
-    summary_en = models.TextField(_("summary in English"), max_length=400, blank=True)
     description = RichTextField(_("description"), blank=True)
-    description_en = RichTextField(_("description in English"), blank=True)
     # Nouns: the admin's two-list chooser builds "Available …" and "Choose all …" from them.
     audiences = models.ManyToManyField(
         Audience,
@@ -203,7 +194,6 @@ class SupportContact(search.SearchIndexed, LocalizedModel, ChangeRecorded):
         blank=True,
         help_text=_("For example “The call does not show on the phone bill.”"),
     )
-    anonymity_note_en = models.CharField(_("what anonymity means, in English"), max_length=300, blank=True)
     closed_on_holidays = models.BooleanField(
         _("closed on public holidays"),
         default=False,
@@ -214,7 +204,6 @@ class SupportContact(search.SearchIndexed, LocalizedModel, ChangeRecorded):
     hours_note = models.CharField(
         _("note on the hours"), max_length=300, blank=True, help_text=_("Shown under the opening hours.")
     )
-    hours_note_en = models.CharField(_("note on the hours, in English"), max_length=300, blank=True)
     is_featured = models.BooleanField(_("show on the home page"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=100, help_text=_("Lower comes first."))
     # Not the publishing workflow (cks_portal.core.publishing): a support line is not an editorial
@@ -234,18 +223,16 @@ class SupportContact(search.SearchIndexed, LocalizedModel, ChangeRecorded):
     history = HistoricalRecords(excluded_fields=["updated_at", "search_vector"])
 
     # (field, weight) pairs of the search vector, most important first.
+    # Translated fields in every language (cks_portal/core/i18n.py).
     SEARCH_WEIGHTS = (
-        ("name", "A"),
-        ("name_en", "A"),
+        *((name, "A") for name in i18n.columns("name")),
         ("organisation", "B"),
-        ("summary", "B"),
-        ("summary_en", "B"),
-        ("description", "C"),
-        ("description_en", "C"),
+        *((name, "B") for name in i18n.columns("summary")),
+        *((name, "C") for name in i18n.columns("description")),
     )
 
     class Meta:
-        ordering = ["order", "name"]
+        ordering = ["order", "name_sv"]
         verbose_name = _("support contact")
         verbose_name_plural = _("support contacts")
 
@@ -318,7 +305,6 @@ class PhoneNumber(LocalizedModel):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.VOICE)
     note = models.CharField(_("note"), max_length=200, blank=True)
-    note_en = models.CharField(_("note in English"), max_length=200, blank=True)
     languages = models.ManyToManyField(
         Language,
         verbose_name=_("languages on this number"),
@@ -526,7 +512,6 @@ class OpeningException(TimeSpan):
         blank=True,
         help_text=_("Shown to visitors, for example “Staff training”."),
     )
-    reason_en = models.CharField(_("reason in English"), max_length=200, blank=True)
 
     objects = OpeningExceptionQuerySet.as_manager()
 

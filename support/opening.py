@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import holidays
-from django.utils import formats
-from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_bidi, pgettext
 from django.utils.translation import gettext as _
 
-from cks_portal.core.i18n import active_language
+from cks_portal.core import cldr
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 UTC = datetime.UTC
@@ -58,10 +59,9 @@ class Span:
     def label(self):
         if self.is_all_day:
             return _("open 24 hours")
-        closes = clock(self.closes)
-        if self.end_minute == MINUTES_PER_DAY:
-            closes = closes.replace("00", "24", 1)  # midnight at the end of the day
-        return f"{clock(self.opens)}–{closes}"
+        # Midnight at the end of the day reads 24.00.
+        closes = cldr.time(self.closes, end_of_day=self.end_minute == MINUTES_PER_DAY)
+        return f"{cldr.time(self.opens)}–{closes}"
 
     def instants(self, day):
         """The span on `day` as two aware UTC datetimes."""
@@ -72,12 +72,6 @@ class Span:
             start.replace(tzinfo=STOCKHOLM).astimezone(UTC),
             end.replace(tzinfo=STOCKHOLM).astimezone(UTC),
         )
-
-
-def clock(value):
-    """09.00 the Swedish way, 09:00 in English."""
-    separator = ":" if active_language() == "en" else "."
-    return f"{value.hour:02d}{separator}{value.minute:02d}"
 
 
 def group_digits(digits):
@@ -106,8 +100,41 @@ def swedish_holidays(year, language="sv"):
     )
 
 
+class HolidayName(str):
+    """A holiday's name that knows its language, so that a page in another language marks
+    it (`{% lang_attr %}`): the holidays library names Swedish holidays in Swedish and
+    English only, and a Finnish or Arabic page shows the Swedish name a resident meets on
+    signs and calendars here."""
+
+    def __new__(cls, value, lang):
+        obj = super().__new__(cls, value)
+        obj.lang = lang
+        return obj
+
+
 def holiday_name(day):
-    return swedish_holidays(day.year, active_language()).get(day)
+    language = "en" if cldr.active_code() == "en" else "sv"
+    name = swedish_holidays(day.year, language).get(day)
+    return HolidayName(name, language) if name else None
+
+
+class Hours(str):
+    """A day's hours as text; `is_times` when it is only times ("09.00–12.00, 13.00–16.00"),
+    which a page isolates as left-to-right data inside right-to-left text."""
+
+    def __new__(cls, value, is_times):
+        obj = super().__new__(cls, value)
+        obj.is_times = is_times
+        return obj
+
+
+def isolated(value):
+    """A time or number kept left to right inside right-to-left text (Arabic, Persian,
+    Sorani): "09:00–12:00" and "020-100 200" would otherwise be reordered around their
+    punctuation and spaces. Left-to-right pages need no wrapping and get none."""
+    if get_language_bidi():
+        return format_html('<bdi dir="ltr">{}</bdi>', value)
+    return conditional_escape(value)
 
 
 def find_overlap(spans_by_weekday):
@@ -141,29 +168,42 @@ class OpeningState:
     reason: str = ""  # why it is closed today or has other hours, if there is a reason
 
     def text(self):
+        """The sentence as plain text: "Closed – opens Monday 09:00"."""
+        return self._sentence(str, str)
+
+    def html(self):
+        """The sentence for a page, its time isolated (`isolated`) so that it reads left to
+        right in an Arabic or Persian sentence too."""
+        return mark_safe(self._sentence(escape, isolated))  # noqa: S308 -- parts escaped above
+
+    def _sentence(self, frame, time):
         if self.is_open:
             if self.closes_at is None:
-                return _("Open now – around the clock")
-            return _("Open now – closes %(when)s") % {"when": self._when(self.closes_at, closing=True)}
+                return frame(_("Open now – around the clock"))
+            when = self._when(self.closes_at, frame, time, closing=True)
+            return frame(_("Open now – closes %(when)s")) % {"when": when}
         if self.opens_at is None:
-            return _("Closed")
-        return _("Closed – opens %(when)s") % {"when": self._when(self.opens_at)}
+            return frame(_("Closed"))
+        return frame(_("Closed – opens %(when)s")) % {"when": self._when(self.opens_at, frame, time)}
 
-    def _when(self, instant, closing=False):
+    def _when(self, instant, frame, wrap, closing=False):
+        """When, as a phrase: "12.00", "tomorrow 09.00", "Monday 09.00", "4 January 09.00".
+        The day names and dates are CLDR's for the active language; the frames are gettext's,
+        so that a language can say "klo" or "الساعة" around the time."""
         days = (instant.date() - self.moment.date()).days
-        time = clock(instant)
+        end_of_day = False
         if closing and days >= 1 and (instant.hour, instant.minute) == (0, 0):
             # Closing at midnight reads as 24.00 the evening before, as Swedes write it.
             days -= 1
             instant -= datetime.timedelta(days=1)
-            time = time.replace("00", "24", 1)
+            end_of_day = True
+        time = wrap(cldr.time(instant, end_of_day=end_of_day))
         if days == 0:
-            return time
+            return frame(pgettext("a time later today", "%(time)s")) % {"time": time}
         if days == 1:
-            return _("tomorrow %(time)s") % {"time": time}
-        if days < 7:
-            return _("%(day)s %(time)s") % {"day": WEEKDAYS[instant.weekday()], "time": time}
-        return _("%(day)s %(time)s") % {"day": formats.date_format(instant, "j F"), "time": time}
+            return frame(_("tomorrow %(time)s")) % {"time": time}
+        day = cldr.weekday_name(instant.weekday()) if days < 7 else cldr.day_month(instant)
+        return frame(_("%(day)s %(time)s")) % {"day": frame(day), "time": time}
 
     def __str__(self):
         return self.text()
@@ -236,9 +276,14 @@ def group_week(intervals):
     start = 0
     for weekday in range(1, 8):
         if weekday == 7 or by_day[weekday] != by_day[start]:
-            first, last = WEEKDAYS_ABBR[start], WEEKDAYS_ABBR[weekday - 1]
+            first = cldr.weekday_name(start, "abbreviated", "stand-alone")
+            last = cldr.weekday_name(weekday - 1, "abbreviated", "stand-alone")
             days = first if start == weekday - 1 else f"{first}–{last}"
-            hours = ", ".join(span.label() for span in by_day[start]) or _("closed")
+            spans = by_day[start]
+            if spans:
+                hours = Hours(", ".join(span.label() for span in spans), not any(s.is_all_day for s in spans))
+            else:
+                hours = Hours(_("closed"), False)
             rows.append((days[:1].upper() + days[1:], hours))
             start = weekday
     return rows

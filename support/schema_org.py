@@ -37,7 +37,7 @@ def hours_specification(contact):
 
 
 def _language(language):
-    return jsonld.thing("Language", name=language.name_en or language.name, alternateName=language.code)
+    return jsonld.thing("Language", name=language.name_en or language.name_sv, alternateName=language.code)
 
 
 def contact_json_ld(contact, request):

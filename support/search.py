@@ -18,10 +18,10 @@ class SupportProvider(search.SiteSearchProvider):
         search_query = search.websearch_query(query)
         return (
             SupportContact.objects.active()
-            .only("name", "name_en", "slug", "organisation", "summary", "summary_en")
+            .only("name", "slug", "organisation", "summary")
             .filter(search_vector=search_query)
             .annotate(rank=search.rank(F("search_vector"), search_query))
-            .order_by("-rank", "order", "name")
+            .order_by("-rank", "order", "name_sv")
         )
 
     def result(self, contact, query):

@@ -73,8 +73,17 @@ def _default_language():
 
 @pytest.fixture
 def demo(db):
-    """The demo content, as `make run` loads it."""
+    """The demo content, as `make run` loads it: only for tests about that content. Others
+    build their rows with tests/factories.py."""
     call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def small_site(db):
+    """A little of every kind of content (tests.factories.make_small_site), by name."""
+    from tests.factories import make_small_site
+
+    return make_small_site()
 
 
 def make_staff(django_user_model, username, group_name=None, **extra):

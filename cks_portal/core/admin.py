@@ -9,9 +9,11 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from cks_portal.core import i18n
 from cks_portal.core.models import Topic
 
 
@@ -175,9 +177,9 @@ class ConflictGuardForm(forms.ModelForm):
 
 
 @admin.register(Topic)
-class TopicAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
-    list_display = ["name", "name_en", "slug"]
-    search_fields = ["name", "name_en"]
+class TopicAdmin(ConflictGuardMixin, TranslationAdmin, SimpleHistoryAdmin):
+    list_display = ["name", "slug"]
+    search_fields = i18n.columns("name")
     prepopulated_fields = {"slug": ["name"]}
 
 

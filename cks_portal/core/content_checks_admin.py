@@ -24,7 +24,7 @@ from django.urls import path, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
-from cks_portal.core import content_checks
+from cks_portal.core import content_checks, i18n
 
 # Characters of one field that are checked; longer text is checked up to here. The rules read
 # the whole text at every keystroke pause, so a pasted book must not tie up a worker.
@@ -94,17 +94,15 @@ class ContentChecksMixin:
     def content_check_results(self, data):
         """FieldFindings for every checked field present in `data` (a dict of strings, as
         the form posts them), in the form's order; fields without findings included."""
-        language = (data.get(self.content_checks_language_field) or "sv").strip() or "sv"
+        item_language = (data.get(self.content_checks_language_field) or "sv").strip() or "sv"
         results = []
-        for name, options in self.content_checks.items():
-            if name not in data:
-                continue
+        for name, options, language in self.content_checked_columns(data):
             text = (data.get(name) or "")[:MAX_CHECKED_CHARS]
             findings = content_checks.check_text(
                 text,
                 rich=options.get("rich", False),
                 audience=options.get("audience", self.content_checks_audience),
-                language=options.get("language", language),
+                language=options.get("language", language or item_language),
                 top_heading=options.get("top_heading", 2),
             )
             results.append(FieldFindings(name, self._content_check_label(name), findings))
@@ -125,8 +123,24 @@ class ContentChecksMixin:
         except Exception:  # a form-only field
             return name
 
-    def content_checked_fields(self):
-        names = list(self.content_checks)
+    def content_checked_columns(self, present):
+        """(form field, options, language) for each checked field among `present` (the
+        posted or the form's field names). A field translated with modeltranslation is one
+        form field per language, `summary_sv`, `summary_en` …: each is checked in its own
+        language (readability only for Swedish). `language` None: the item's own language."""
+        checked = []
+        for name, options in self.content_checks.items():
+            if name in present:
+                checked.append((name, options, None))
+                continue
+            for code in i18n.content_languages():
+                column = i18n.column(name, code)
+                if column in present:
+                    checked.append((column, options, code))
+        return checked
+
+    def content_checked_fields(self, present):
+        names = [name for name, _options, _language in self.content_checked_columns(present)]
         if self.image_alt_check:
             names.append(self.image_alt_check[1])
         return names
@@ -141,7 +155,7 @@ class ContentChecksMixin:
             {"content_checks_admin": self},
         )
         url = reverse(f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_content_checks")
-        for name in self.content_checked_fields():
+        for name in self.content_checked_fields(form.base_fields):
             field = form.base_fields.get(name)
             if field is not None:
                 field.widget.attrs.update({"data-content-checks": url})

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.urls import reverse, translate_url
-from django.utils.translation import get_language
+from django.utils.translation import check_for_language, get_language, get_language_info
 
 from cks_portal.core import limits, phone, registry
 
@@ -20,10 +20,22 @@ def site(request):
     query = request.META.get("QUERY_STRING", "")
     alternates = []
     for code, name in settings.LANGUAGES:
+        # LocaleMiddleware accepts a language's URL prefix only once a compiled catalogue
+        # exists for it; until then its pages answer 404, so they are not offered.
+        if not check_for_language(code):
+            continue
         url = translate_url(path, code)
         if query:
             url = f"{url}?{query}"
-        alternates.append({"code": code, "name": name, "url": url, "current": code == current})
+        alternates.append(
+            {
+                "code": code,
+                "name": name,
+                "name_local": get_language_info(code)["name_local"],
+                "url": url,
+                "current": code == current,
+            }
+        )
     section = _section_path(path)
     return {
         "site_name": settings.SITE_NAME,

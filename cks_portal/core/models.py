@@ -30,14 +30,13 @@ class Topic(LocalizedModel):
     """The site's shared taxonomy: news, publications and support contacts are tagged with it."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
-    name_en = models.CharField(_("name in English"), max_length=100, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True, help_text=_("Used in filter URLs."))
     description = models.TextField(_("description"), blank=True)
 
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["name_sv"]
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
 

@@ -4,10 +4,13 @@ There is one allow-list for the whole site. Text is cleaned when it is saved, so
 database never holds markup the site would not render, and templates can print it as is.
 """
 
+import inspect
+
 import nh3
 from django import forms
 from django.db import models
 from django.utils.safestring import mark_safe
+from modeltranslation.fields import TranslationFieldDescriptor
 
 ALLOWED_TAGS = {
     "p",
@@ -114,7 +117,13 @@ class RichTextField(models.TextField):
 
     def pre_save(self, model_instance, add):
         value = sanitize_html(getattr(model_instance, self.attname))
-        setattr(model_instance, self.attname, value)
+        if not isinstance(
+            inspect.getattr_static(type(model_instance), self.attname, None), TranslationFieldDescriptor
+        ):
+            # The original column of a translated field (cks_portal/core/i18n.py) reads and
+            # writes the active language's column; writing the fallback back would copy the
+            # Swedish text into that language. Its translation columns clean themselves.
+            setattr(model_instance, self.attname, value)
         return value
 
     def from_db_value(self, value, expression, connection):

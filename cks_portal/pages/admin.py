@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from cks_portal.core import i18n
 from cks_portal.core.admin import ConflictGuardMixin, RecordsEditorMixin
 from cks_portal.core.content_checks_admin import ContentChecksMixin
 from cks_portal.core.publishing import PublishingAdminMixin
@@ -10,18 +12,22 @@ from cks_portal.pages.models import Page
 
 @admin.register(Page)
 class PageAdmin(
-    ContentChecksMixin, PublishingAdminMixin, ConflictGuardMixin, RecordsEditorMixin, SimpleHistoryAdmin
+    ContentChecksMixin,
+    PublishingAdminMixin,
+    ConflictGuardMixin,
+    RecordsEditorMixin,
+    TranslationAdmin,
+    SimpleHistoryAdmin,
 ):
     content_checks = {"lead": {}, "body": {"rich": True}}
     list_display = ["title", "slug", "status", "show_in_footer", "updated_at", "updated_by"]
     list_filter = ["state"]
-    search_fields = ["title", "title_en", "body"]
+    search_fields = [*i18n.columns("title"), "body_sv"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["updated_at", "updated_by"]
     list_select_related = ["updated_by"]
     history_list_display = ["title", "state"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body"]}),
-        (_("English version"), {"fields": ["title_en", "lead_en", "body_en"]}),
         (_("Publishing"), {"fields": ["state", "publish_at", "show_in_footer", "updated_at", "updated_by"]}),
     ]

@@ -15,7 +15,6 @@ class Page(LocalizedModel, Publishing, ChangeRecorded):
     """A page of running text that staff edit: about us, accessibility statement, privacy."""
 
     title = models.CharField(_("title"), max_length=200)
-    title_en = models.CharField(_("title in English"), max_length=200, blank=True)
     slug = models.SlugField(
         _("address"),
         max_length=100,
@@ -26,13 +25,11 @@ class Page(LocalizedModel, Publishing, ChangeRecorded):
     lead = models.TextField(
         _("lead"), blank=True, help_text=_("One or two sentences shown in bold under the title.")
     )
-    lead_en = models.TextField(_("lead in English"), blank=True)
     body = RichTextField(
         _("body"),
         blank=True,
         help_text=_("Headings, lists, links and tables are kept; scripts and styles are removed."),
     )
-    body_en = RichTextField(_("body in English"), blank=True)
     # A new page is public at once, as it was when pages had only a "published" box.
     state = state_field(default=State.PUBLISHED)
     show_in_footer = models.BooleanField(_("link in footer"), default=False)
@@ -42,7 +39,7 @@ class Page(LocalizedModel, Publishing, ChangeRecorded):
 
     class Meta:
         db_table = "cks_portal_page"
-        ordering = ["title"]
+        ordering = ["title_sv"]
         verbose_name = _("page")
         verbose_name_plural = _("pages")
 

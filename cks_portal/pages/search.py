@@ -3,6 +3,7 @@
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from cks_portal.core.i18n import columns
 from cks_portal.core.search import (
     SearchResult,
     SiteSearchProvider,
@@ -23,21 +24,26 @@ class PageProvider(SiteSearchProvider):
 
     def matching(self, query):
         search_query = websearch_query(query)
-        vector = weighted_vector(("title", "A"), ("title_en", "A"), ("lead", "B"), ("lead_en", "B"))
-        vector = vector + weighted_vector(("body", "C"), ("body_en", "C"))
+        # Every language's columns (cks_portal/core/i18n.py); the snippet is cut from the
+        # Swedish lead and used only where the result shows that lead.
+        vector = weighted_vector(
+            *((name, "A") for name in columns("title")),
+            *((name, "B") for name in columns("lead")),
+            *((name, "C") for name in columns("body")),
+        )
         return (
             Page.objects.published()
-            .only("title", "title_en", "slug", "lead", "lead_en")
+            .only("title", "slug", "lead")
             .annotate(document=vector, rank=rank(F("document"), search_query))
             .filter(document=search_query)
-            .annotate(snippet=headline("lead", search_query))
-            .order_by("-rank", "title")
+            .annotate(snippet=headline("lead_sv", search_query))
+            .order_by("-rank", "title_sv")
         )
 
     def result(self, page, query):
         lead = page.t.lead
         snippet = page.snippet
-        if has_highlight(snippet) and lead == page.lead:
+        if has_highlight(snippet) and lead.lang == "sv":
             snippet = highlight(snippet)
         else:
             snippet = highlight_terms(lead, query)

@@ -2,9 +2,9 @@
 
 from django import template
 from django.utils import timezone
-from django.utils.dateformat import DateFormat, TimeFormat
+from django.utils.dateformat import DateFormat
 
-from cks_portal.core import jsonld
+from cks_portal.core import cldr, jsonld
 
 register = template.Library()
 
@@ -56,11 +56,12 @@ def card_dates(event):
     """What an event card prints of its times, formatted from one conversion to local time:
     as five |date and |time filters would print them, at a fraction of their cost
     (docs/benchmarks.md)."""
-    start = DateFormat(timezone.localtime(event.start))
+    local = timezone.localtime(event.start)
     return {
-        "machine": start.format("Y-m-d\\TH:i:sO"),
-        "day": start.format("j"),
-        "month_year": start.format("b Y"),
-        "start_time": start.format("H.i"),
-        "end_time": TimeFormat(timezone.localtime(event.end)).format("H.i"),
+        "machine": DateFormat(local).format("Y-m-d\\TH:i:sO"),
+        "day": str(local.day),
+        # The month and the times in the page's language, from CLDR (cks_portal.core.cldr).
+        "month_year": cldr.month_year(local),
+        "start_time": cldr.time(local),
+        "end_time": cldr.time(timezone.localtime(event.end)),
     }

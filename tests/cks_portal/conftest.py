@@ -1,11 +1,6 @@
 import pytest
 
-from cks_portal.pages.models import Page
-
-
-def make_page(slug="om-oss", title="Om oss", **fields):
-    """An editable page, Swedish only unless English fields are given."""
-    return Page.objects.create(slug=slug, title=title, **{"body": "<p>Text.</p>", **fields})
+from tests.factories import make_page
 
 
 @pytest.fixture

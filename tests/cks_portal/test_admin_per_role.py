@@ -1,97 +1,39 @@
 """Each role opens and saves its own models' change forms through the real admin, with
 two-factor on, and is refused another role's (a GET of the form, then a POST of it)."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
 from cks_portal.core.models import Topic
 from cks_portal.core.roles import EDITOR, LIBRARIAN, SUPPORT_EDITOR
-from cks_portal.pages.models import Page
-from knowledge_bank.models import Author, Publication
-from news.models import Event, NewsItem, State
-from support.models import Audience, Language
 from tests.admin_forms import form_data
-from tests.support.conftest import make_contact, seed_hours
-
-
-def page():
-    return Page.objects.create(slug="om-oss", title="Om oss", body="<p>Text.</p>")
-
-
-def news_item():
-    return NewsItem.objects.create(
-        slug="nyhet",
-        title="Nyhet",
-        lead="Ingress.",
-        body="<p>Text.</p>",
-        state=State.PUBLISHED,
-        publish_at=timezone.now() - timedelta(days=1),
-    )
-
-
-def event():
-    start = timezone.now() + timedelta(days=10)
-    return Event.objects.create(
-        slug="seminarium",
-        title="Seminarium",
-        summary="Om dagen.",
-        start=start,
-        end=start + timedelta(hours=3),
-        state=State.PUBLISHED,
-        publish_at=timezone.now() - timedelta(days=1),
-    )
-
-
-def topic():
-    return Topic.objects.create(name="Radikalisering", slug="radikalisering")
-
-
-def publication():
-    return Publication.objects.create(
-        title="Rapport",
-        slug="rapport",
-        year=2024,
-        summary="Om rapporten.",
-        state=State.PUBLISHED,
-    )
-
-
-def author():
-    return Author.objects.create(family_name="Andersson", given_name="Anna")
-
-
-def contact():
-    line = make_contact(hours=seed_hours(), closed_on_holidays=True)
-    line.phones.create(number="020-100 200")  # the inlines are posted back too
-    return line
-
-
-def language():
-    return Language.objects.create(code="ar", name="arabiska", native_name="العربية")
-
-
-def audience():
-    return Audience.objects.create(slug="anhoriga", name="Anhöriga")
-
+from tests.factories import (
+    make_audience,
+    make_author,
+    make_event,
+    make_language,
+    make_news,
+    make_orostelefon,
+    make_page,
+    make_publication,
+    make_topic,
+)
 
 # role -> [(make the object, the field an editor changes, the new value)]
 OWN = {
     EDITOR: [
-        (page, "title", "Om oss i dag"),
-        (news_item, "title", "Ny rubrik"),
-        (event, "title", "Nytt namn"),
+        (make_page, "title_sv", "Om oss i dag"),
+        (make_news, "title", "Ny rubrik"),
+        (make_event, "title", "Nytt namn"),
     ],
     LIBRARIAN: [
-        (topic, "name", "Våldsbejakande extremism"),
-        (publication, "title", "Ny titel"),
-        (author, "family_name", "Berg"),
+        (make_topic, "name_sv", "Våldsbejakande extremism"),
+        (make_publication, "title", "Ny titel"),
+        (make_author, "family_name", "Berg"),
     ],
     SUPPORT_EDITOR: [
-        (contact, "name", "Orostelefonen"),
-        (language, "name", "arabiska (levantinsk)"),
-        (audience, "name", "Närstående"),
+        (make_orostelefon, "name_sv", "Orostelefonen"),  # with a phone: the inlines are posted too
+        (lambda: make_language("ar"), "name_sv", "arabiska (levantinsk)"),
+        (lambda: make_audience("anhoriga", "Anhöriga"), "name_sv", "Närstående"),
     ],
 }
 

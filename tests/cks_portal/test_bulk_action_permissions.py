@@ -5,9 +5,8 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from cks_portal.core.publishing import State
-from knowledge_bank.models import Publication
-from news.models import NewsItem
 from tests.conftest import log_in_through_admin, make_staff
+from tests.factories import make_news, make_publication
 
 
 @pytest.fixture
@@ -24,25 +23,19 @@ def viewer(db, two_factor_on, django_user_model, client):
         (
             "/admin/knowledge_bank/publication/",
             "withdraw",
-            lambda: Publication.objects.create(
-                title="Rapport", slug="rapport", year=2024, summary="S.", state=State.PUBLISHED
-            ),
+            make_publication,
             lambda item: item.state == State.PUBLISHED,
         ),
         (
             "/admin/knowledge_bank/publication/",
             "feature",
-            lambda: Publication.objects.create(
-                title="Rapport", slug="rapport", year=2024, summary="S.", state=State.PUBLISHED
-            ),
+            make_publication,
             lambda item: not item.featured,
         ),
         (
             "/admin/news/newsitem/",
             "withdraw",
-            lambda: NewsItem.objects.create(
-                title="Nyhet", slug="nyhet", lead="L.", body="<p>B</p>", state=State.PUBLISHED
-            ),
+            make_news,
             lambda item: item.state == State.PUBLISHED,
         ),
     ],

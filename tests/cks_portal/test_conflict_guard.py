@@ -6,21 +6,21 @@ extension that drops hidden fields) would otherwise save over whatever another e
 import pytest
 
 from cks_portal.core.roles import EDITOR
-from cks_portal.pages.models import Page
 from tests.admin_forms import form_data
+from tests.factories import make_page
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_change_form_without_its_version_is_refused_and_the_input_is_kept(staff_client):
     anna = staff_client(EDITOR, username="anna")
     bo = staff_client(EDITOR, username="bo")
-    page = Page.objects.create(slug="om-oss", title="Om oss", lead="Första ingressen.")
+    page = make_page(lead="Första ingressen.")
     url = f"/admin/pages/page/{page.pk}/change/"
     bo_form = form_data(bo.get(url))
-    anna.post(url, {**form_data(anna.get(url)), "lead": "Annas ingress."})
+    anna.post(url, {**form_data(anna.get(url)), "lead_sv": "Annas ingress."})
 
     del bo_form["_based_on_version"]
-    response = bo.post(url, {**bo_form, "title": "Bos rubrik"})
+    response = bo.post(url, {**bo_form, "title_sv": "Bos rubrik"})
 
     html = response.content.decode()
     assert response.status_code == 200

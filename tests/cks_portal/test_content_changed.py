@@ -12,11 +12,9 @@ from django.db import connection, transaction
 from django.test import Client
 
 from cks_portal.core import page_cache
-from cks_portal.core.models import Topic
-from cks_portal.core.publishing import State
 from cks_portal.core.roles import LIBRARIAN
 from knowledge_bank.models import Publication
-from tests.news.conftest import make_news
+from tests.factories import make_news, make_publication, make_topic
 
 
 @pytest.fixture
@@ -28,13 +26,7 @@ def cached_pages(settings):
 
 
 def publish(title):
-    return Publication.objects.create(
-        title=title,
-        slug="handbok",
-        year=2020,
-        summary="En sammanfattning.",
-        state=State.PUBLISHED,
-    )
+    return make_publication(title, slug="handbok")
 
 
 def cached_text(client, path):
@@ -69,7 +61,7 @@ def test_a_deleted_news_item_leaves_the_cached_list(client, cached_pages):
 @pytest.mark.django_db
 def test_a_topic_added_to_a_news_item_shows_on_its_cached_page(client, cached_pages):
     item = make_news("nyhet")
-    topic = Topic.objects.create(slug="alkohol-test", name="Alkohol och test")
+    topic = make_topic("alkohol-test", "Alkohol och test")
     assert "Alkohol och test" not in cached_text(client, "/nyheter/nyhet/")
 
     item.topics.add(topic)

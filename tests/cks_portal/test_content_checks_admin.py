@@ -6,9 +6,8 @@ from django.contrib.messages import WARNING, get_messages
 from cks_portal.core.roles import EDITOR, LIBRARIAN, SUPPORT_EDITOR
 from news.models import NewsItem
 from tests.admin_forms import form_data
+from tests.factories import make_contact, make_news
 from tests.html import element, elements
-from tests.news.conftest import make_news
-from tests.support.conftest import make_contact
 
 NEWS_CHECKS = "/admin/news/newsitem/content-checks/"
 CONTACT_CHECKS = "/admin/support/supportcontact/content-checks/"
@@ -85,8 +84,8 @@ def test_publications_are_read_with_the_professionals_aim_and_contacts_with_the_
     librarian = staff_client(LIBRARIAN)
     support_editor = staff_client(SUPPORT_EDITOR)
 
-    publication = librarian.post("/admin/knowledge_bank/publication/content-checks/", {"summary": text})
-    contact = support_editor.post(CONTACT_CHECKS, {"summary": text})
+    publication = librarian.post("/admin/knowledge_bank/publication/content-checks/", {"summary_sv": text})
+    contact = support_editor.post(CONTACT_CHECKS, {"summary_sv": text})
 
     assert "lix" not in [li.attrs["data-rule"] for li in elements(publication.content.decode(), "li")]
     assert "lix" in [li.attrs["data-rule"] for li in elements(contact.content.decode(), "li")]
@@ -96,9 +95,9 @@ def test_only_staff_who_may_add_or_change_the_model_can_ask(db, staff_client, cl
     editor = staff_client(EDITOR)
     support_editor = staff_client(SUPPORT_EDITOR)
 
-    assert editor.post(CONTACT_CHECKS, {"summary": "Text."}).status_code == 403
+    assert editor.post(CONTACT_CHECKS, {"summary_sv": "Text."}).status_code == 403
     assert support_editor.post(NEWS_CHECKS, {"lead": "Text."}).status_code == 403
-    assert support_editor.post(CONTACT_CHECKS, {"summary": "Text."}).status_code == 200
+    assert support_editor.post(CONTACT_CHECKS, {"summary_sv": "Text."}).status_code == 200
 
 
 def test_anonymous_visitors_are_sent_to_the_login_and_get_is_refused(db, client, staff_client):
@@ -176,7 +175,8 @@ def test_a_support_contact_is_checked_on_save_too(db, staff_client):
 
     assert response.redirect_chain, "the form was not saved"
     warnings = [li.text for li in elements(response.content.decode(), "li", class_="warning")]
-    assert any(text.startswith("Sammanfattning:") for text in warnings), warnings
+    # The field as the translation admin labels it: the Swedish column of the summary.
+    assert any(text.startswith("Sammanfattning [sv]:") for text in warnings), warnings
 
 
 def test_only_a_rule_of_severity_error_stops_the_save(db, staff_client, monkeypatch):
@@ -200,3 +200,23 @@ def test_only_a_rule_of_severity_error_stops_the_save(db, staff_client, monkeypa
     assert saved.status_code == 302
     item.refresh_from_db()
     assert item.lead == "Vanlig text."
+
+
+def test_each_language_column_is_checked_in_its_own_language(db, staff_client):
+    # LIX 42: a note in Swedish for residents; the English column is not measured with LIX.
+    text = (
+        "Rapporten visar hur arbetet mot våldsbejakande extremism har ordnats i fem kommuner och vad "
+        "det har gett under de år som studien pågick. Den visar att samverkan mellan skolan och "
+        "socialtjänsten går bäst när det är klart vem som har ansvar för vad. "
+    ) * 2
+    support_editor = staff_client(SUPPORT_EDITOR)
+
+    html = support_editor.get("/admin/support/supportcontact/add/").content.decode()
+    assert element(html, "textarea", name="summary_sv").attrs["data-content-checks"] == CONTACT_CHECKS
+    assert element(html, "textarea", name="summary_en").attrs["data-content-checks"] == CONTACT_CHECKS
+
+    response = support_editor.post(CONTACT_CHECKS, {"summary_sv": text, "summary_en": text})
+    html = response.content.decode()
+    sections = _sections(response)
+    assert _rules(html, sections["summary_sv"]) == ["lix"]
+    assert "lix" not in _rules(html, sections["summary_en"])

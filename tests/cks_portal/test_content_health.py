@@ -12,9 +12,8 @@ from cks_portal.core.roles import EDITOR, LIBRARIAN, SUPPORT_EDITOR
 from knowledge_bank.models import Publication
 from news.models import Registration, RegistrationMode, State
 from support.models import PhoneNumber
+from tests.factories import make_contact, make_event, make_news
 from tests.html import element, elements
-from tests.news.conftest import make_event, make_news
-from tests.support.conftest import make_contact
 
 
 def stale_content():

@@ -62,7 +62,7 @@ nasty_text = st.one_of(
 
 
 @pytest.mark.parametrize("path", sorted(URLS))
-def test_no_query_value_makes_a_public_page_fail(path, demo):
+def test_no_query_value_makes_a_public_page_fail(path, small_site):
     client = Client(raise_request_exception=False)
 
     @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -43,7 +43,7 @@ def test_security_txt_says_where_to_report_and_has_not_expired(client):
 
 
 def test_uploaded_images_are_served_inline_and_everything_else_as_a_download(client, settings, tmp_path, db):
-    from tests.news.conftest import make_event
+    from tests.factories import make_event
 
     settings.MEDIA_ROOT = tmp_path
     (tmp_path / "news").mkdir()

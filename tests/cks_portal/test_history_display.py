@@ -5,22 +5,16 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from cks_portal.core.roles import EDITOR
-from news.models import NewsItem, State
+from news.models import State
 from tests.admin_forms import form_data
+from tests.factories import make_news
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
 def test_the_history_of_a_news_item_reads_as_the_form_does(staff_client):
     editor = staff_client(EDITOR)
-    item = NewsItem.objects.create(
-        slug="nyhet",
-        title="Nyhet",
-        lead="Ingress.",
-        body="<p>Text.</p>",
-        state=State.DRAFT,
-        publish_at=datetime(2026, 1, 15, 10, 0, tzinfo=STOCKHOLM),
-    )
+    item = make_news(state=State.DRAFT, publish_at=datetime(2026, 1, 15, 10, 0, tzinfo=STOCKHOLM))
     url = f"/admin/news/newsitem/{item.pk}/change/"
     response = editor.post(
         url, {**form_data(editor.get(url)), "state": "published", "publish_at_1": "11:30:00"}

@@ -1,4 +1,5 @@
-"""The Nu Html Checker (vnu.jar) finds no errors on any page in /sitemap.xml, in both languages.
+"""The Nu Html Checker (vnu.jar) finds no errors on any page in /sitemap.xml, in both languages,
+nor on the residents' pages in their seven languages.
 
 `make vnu` installs the checker into var/vnu; CI (CKS_REQUIRE_BROWSER=1) must have it, elsewhere
 the test is skipped with a loud reason. All pages go to one Java process: starting the JVM once
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 
+from tests.cks_portal.test_resident_languages import RESIDENT_LANGUAGES, RESIDENT_PATHS
 from tests.conftest import sitemap_pages
 
 VNU_JAR = settings.BASE_DIR / "var/vnu/node_modules/vnu-jar/build/dist/vnu.jar"
@@ -45,6 +47,16 @@ def sitemap_paths(client):
 def test_every_sitemap_page_is_valid_html(client, demo, vnu, tmp_path):
     paths = sitemap_paths(client)
     assert any(p.startswith("/en/") for p in paths)
+    assert_valid(client, vnu, tmp_path, paths)
+
+
+def test_the_residents_pages_are_valid_html_in_their_seven_languages(client, demo, vnu, tmp_path):
+    """Right-to-left markup, <bdi> isolation and the language codes (ckb, kmr) included."""
+    paths = [f"/{language}/{path}" for language in RESIDENT_LANGUAGES for path in RESIDENT_PATHS]
+    assert_valid(client, vnu, tmp_path, paths)
+
+
+def assert_valid(client, vnu, tmp_path, paths):
     files = {}
     for number, path in enumerate(paths):
         response = client.get(path)

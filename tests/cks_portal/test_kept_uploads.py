@@ -43,7 +43,7 @@ def publication_form(client, **fields):
         title="Rapport med bilaga",
         slug="rapport-med-bilaga",
         year="2025",
-        summary="En sammanfattning.",
+        summary_sv="En sammanfattning.",
         state=State.PUBLISHED,
     )
     data.update(fields)

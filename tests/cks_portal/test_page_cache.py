@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from cks_portal.core.page_cache import PageCacheMiddleware
 from news.models import State
-from support.models import SupportContact
-from tests.news.conftest import make_news
+from tests.factories import make_news, make_orostelefon
 
 # A fixed instant (a Wednesday at noon in Stockholm, no holiday near) for the tests of time.
 NOON = datetime.datetime(2026, 3, 4, 11, 0, tzinfo=datetime.UTC)
@@ -21,7 +20,9 @@ def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 300  # the cache itself starts empty (tests/conftest.py)
 
 
-def test_an_anonymous_reader_gets_the_second_request_from_the_cache(client, demo, page_cache):
+def test_an_anonymous_reader_gets_the_second_request_from_the_cache(client, db, page_cache):
+    make_news()
+
     assert client.get("/nyheter/")["X-Page-Cache"] == "miss"
     second = client.get("/nyheter/")
 
@@ -30,7 +31,8 @@ def test_an_anonymous_reader_gets_the_second_request_from_the_cache(client, demo
     assert "Content-Security-Policy" in second
 
 
-def test_a_published_news_item_shows_at_once(client, demo, page_cache):
+def test_a_published_news_item_shows_at_once(client, db, page_cache):
+    make_news()
     client.get("/nyheter/")
 
     make_news("brand-new", title="Helt ny nyhet")
@@ -40,8 +42,9 @@ def test_a_published_news_item_shows_at_once(client, demo, page_cache):
     assert "Helt ny nyhet" in response.content.decode()
 
 
-def test_a_scheduled_item_ends_the_generation_at_its_publish_time(client, demo, page_cache, time_machine):
+def test_a_scheduled_item_ends_the_generation_at_its_publish_time(client, db, page_cache, time_machine):
     time_machine.move_to(NOON, tick=False)
+    make_news()
     item = make_news("later", title="Senare nyhet")
     item.state, item.publish_at = State.SCHEDULED, NOON + datetime.timedelta(seconds=1)
     item.save()
@@ -55,7 +58,7 @@ def test_a_scheduled_item_ends_the_generation_at_its_publish_time(client, demo, 
     assert "Senare nyhet" in response.content.decode()
 
 
-def test_staff_are_never_served_from_the_cache(client, demo, page_cache, django_user_model):
+def test_staff_are_never_served_from_the_cache(client, db, page_cache, django_user_model):
     client.get("/")
     client.force_login(django_user_model.objects.create_user("editor", is_staff=True))
 
@@ -63,10 +66,10 @@ def test_staff_are_never_served_from_the_cache(client, demo, page_cache, django_
 
 
 def test_a_support_page_is_kept_no_longer_than_its_next_open_or_closed_change(
-    client, demo, page_cache, time_machine
+    client, db, page_cache, time_machine
 ):
     time_machine.move_to(NOON, tick=False)
-    contact = SupportContact.objects.get(slug="orostelefonen")
+    contact = make_orostelefon()
     now = timezone.now()
     state = contact.opening_state(now)
 
@@ -92,13 +95,15 @@ def test_a_page_with_a_csrf_token_is_not_stored(db, page_cache):
     assert second.get("X-Page-Cache") != "hit"
 
 
-def test_pages_answer_a_conditional_get_with_304(client, demo):
+def test_pages_answer_a_conditional_get_with_304(client, db):
+    make_news()
+
     etag = client.get("/nyheter/")["ETag"]
 
     assert client.get("/nyheter/", headers={"if-none-match": etag}).status_code == 304
 
 
-def test_pages_are_compressed_for_readers_that_accept_gzip(client, demo):
+def test_pages_are_compressed_for_readers_that_accept_gzip(client, db):
     response = client.get("/", headers={"accept-encoding": "gzip"})
 
     assert response["Content-Encoding"] == "gzip"
@@ -125,7 +130,8 @@ def test_the_deploy_check_warns_of_a_page_cache_in_one_process_of_many(settings)
     assert page_cache_needs_a_shared_cache(None) == []
 
 
-def test_a_page_from_the_cache_costs_one_cache_read(client, demo, page_cache, monkeypatch):
+def test_a_page_from_the_cache_costs_one_cache_read(client, db, page_cache, monkeypatch):
+    make_news()
     from django.core.cache import caches
 
     client.get("/nyheter/")

@@ -2,24 +2,25 @@ import pytest
 from django.urls import reverse
 
 from cks_portal.core.publishing import State
-from cks_portal.pages.models import Page
-from tests.html import elements
+from tests.factories import SITE_PAGES, make_page, make_site_pages
+from tests.html import element, elements
+
+
+@pytest.fixture
+def site_pages(db):
+    return make_site_pages()
 
 
 @pytest.mark.parametrize(
     ("path", "text"),
     [
         ("/", "Centrum för kunskap och säkerhet"),
-        ("/om-oss/", "Vårt arbete mot våldsbejakande extremism"),
-        ("/tillganglighet/", "Tillgänglighetsredogörelse"),
-        ("/personuppgifter/", "Personuppgifter och kakor"),
         ("/en/", "Centre for Knowledge and Safety"),
-        ("/en/om-oss/", "Our work against violent extremism"),
-        ("/en/tillganglighet/", "Accessibility statement"),
-        ("/en/personuppgifter/", "Personal data and cookies"),
+        *[(f"/{slug}/", title) for slug, title, _ in SITE_PAGES],
+        *[(f"/en/{slug}/", title_en) for slug, _, title_en in SITE_PAGES],
     ],
 )
-def test_the_site_pages_render_in_their_language(client, demo, path, text):
+def test_the_site_pages_render_in_their_language(client, site_pages, path, text):
     response = client.get(path)
 
     assert response.status_code == 200
@@ -30,27 +31,38 @@ def test_the_site_pages_render_in_their_language(client, demo, path, text):
 @pytest.mark.parametrize(
     "path", ["/", "/stod/", "/nyheter/", "/kalender/", "/kunskapsbank/", "/sok/", "/om-oss/"]
 )
-def test_every_page_shows_the_112_notice(client, demo, path):
+def test_every_page_shows_the_112_notice(client, about_page, path):
     response = client.get(path)
 
     assert "Vid akut fara, ring 112." in response.content.decode()
 
 
-def test_the_english_pages_say_112_in_english(client, demo):
+def test_the_english_pages_say_112_in_english(client, db):
     assert "In acute danger, call 112." in client.get("/en/stod/").content.decode()
 
 
-def test_the_language_switch_links_to_the_same_page_in_the_other_language(client, demo):
+def test_the_language_switch_links_to_the_same_page_in_the_other_language(client, about_page):
     html = client.get("/om-oss/").content.decode()
 
     assert elements(html, "a", href="/en/om-oss/", lang="en", hreflang="en")
 
 
-def test_a_page_shows_when_and_by_whom_it_was_last_changed(client, demo, django_user_model):
+def test_the_language_switch_offers_only_languages_that_answer_each_named_in_itself(client, about_page):
+    html = client.get("/om-oss/").content.decode()
+    switch = element(html, "nav", **{"class": "language-switch"})
+    links = [link for link in elements(html, "a") if switch in link.ancestors]
+
+    named = {link.attrs["hreflang"]: link.text for link in links}
+    assert named["fi"] == "suomi"
+    assert named["en"] == "In English"
+    for link in links:
+        assert client.get(link.attrs["href"]).status_code == 200, link.attrs["href"]
+
+
+def test_a_page_shows_when_and_by_whom_it_was_last_changed(client, about_page, django_user_model):
     editor = django_user_model.objects.create_user("anna", first_name="Anna", last_name="Ek")
-    page = Page.objects.get(slug="om-oss")
-    page.updated_by = editor
-    page.save()
+    about_page.updated_by = editor
+    about_page.save()
 
     html = client.get("/om-oss/").content.decode()
 
@@ -59,7 +71,7 @@ def test_a_page_shows_when_and_by_whom_it_was_last_changed(client, demo, django_
 
 
 def test_an_english_page_marks_swedish_only_content_with_lang_sv(client, db):
-    Page.objects.create(slug="bara-svenska", title="Bara på svenska", body="<p>Text</p>")
+    make_page("bara-svenska", "Bara på svenska")
 
     html = client.get("/en/bara-svenska/").content.decode()
 
@@ -67,15 +79,15 @@ def test_an_english_page_marks_swedish_only_content_with_lang_sv(client, db):
 
 
 def test_an_unpublished_page_is_not_found(client, db):
-    Page.objects.create(slug="utkast", title="Utkast", state=State.DRAFT)
+    make_page("utkast", "Utkast", state=State.DRAFT)
 
     assert client.get("/utkast/").status_code == 404
 
 
 def test_the_page_body_is_sanitised_when_saved(db):
-    page = Page.objects.create(
-        slug="x",
-        title="x",
+    page = make_page(
+        "x",
+        "x",
         body='<p onclick="alert(1)">Hej<script>alert(2)</script><a href="javascript:alert(3)">l</a></p>',
     )
     page.refresh_from_db()
@@ -87,7 +99,7 @@ def test_the_page_body_is_sanitised_when_saved(db):
 
 
 def test_the_page_title_is_escaped(client, db):
-    Page.objects.create(slug="x", title="<script>alert(1)</script>")
+    make_page("x", "<script>alert(1)</script>")
 
     html = client.get("/x/").content.decode()
 
@@ -113,17 +125,16 @@ def test_the_500_page_renders_without_a_database(client, rf):
     assert "Vid akut fara, ring 112." in response.content.decode()
 
 
-def test_the_page_query_count_is_fixed(client, demo, django_assert_max_num_queries):
+def test_the_page_query_count_is_fixed(client, about_page, django_assert_max_num_queries):
     with django_assert_max_num_queries(1):
         client.get("/om-oss/")
 
 
-def test_the_site_search_finds_pages(client, demo):
+def test_the_site_search_finds_pages(client, db):
+    make_page("samarbeten", "Våra samarbeten", body="<p>Vi arbetar tillsammans med Säkerhetspolisen.</p>")
+    make_page("kontakt", "Kontakta oss", body="<p>Ring eller skriv till oss.</p>")
+
     html = client.get(reverse("search"), {"q": "Säkerhetspolisen"}).content.decode()
 
-    assert "Vårt arbete mot våldsbejakande extremism" in html
-
-
-@pytest.mark.parametrize("q", ["\x00", "a" * 10_000, '"', "-", "’😀", "%", "_"])
-def test_the_site_search_never_fails_on_odd_input(client, demo, q):
-    assert client.get("/sok/", {"q": q}).status_code == 200
+    assert "Våra samarbeten" in html
+    assert "Kontakta oss" not in html

@@ -4,8 +4,8 @@ from django.test import Client
 
 from cks_portal.core.roles import EDITOR
 from news.models import State
+from tests.factories import make_event, make_news
 from tests.html import elements
-from tests.news.conftest import make_event, make_news
 
 AXE = "/static/vendor/axe-core/axe.min.js"
 

@@ -14,8 +14,8 @@ from PIL import Image
 from cks_portal.core.publishing import State
 from cks_portal.core.roles import EDITOR, LIBRARIAN
 from knowledge_bank.demo import make_pdf
-from knowledge_bank.models import Publication
 from news.models import Event, NewsItem
+from tests import factories
 from tests.admin_forms import form_data
 
 
@@ -49,19 +49,9 @@ def anonymous():
 def make_publication(db):
     """A publication with a stored PDF. (Uploading through the admin is covered by the
     knowledge bank's tests; here only who may fetch the file matters.)"""
-    from django.core.files.base import ContentFile
 
     def make(state=State.PUBLISHED):
-        number = Publication.objects.count() + 1
-        publication = Publication.objects.create(
-            title=f"Rapport {number}",
-            slug=f"rapport-{number}",
-            year=2024,
-            summary="Om rapporten.",
-            state=state,
-        )
-        publication.file.save(f"rapport-{number}.pdf", ContentFile(make_pdf("Rapport", ["Text."])))
-        return publication
+        return factories.make_publication(pdf=["Text."], state=state)
 
     return make
 
@@ -94,10 +84,8 @@ def test_a_draft_news_image_and_its_copies_are_private_until_the_item_is_publish
 
 
 def test_an_unpublished_events_programme_is_private_until_the_event_is_published(staff_client, anonymous):
-    from tests.news.conftest import make_event
-
     editor = staff_client(EDITOR)
-    event = make_event("seminarium", state="draft")
+    event = factories.make_event("seminarium", state="draft")
     save(editor, f"/admin/news/event/{event.pk}/change/", programme=pdf())
     event = Event.objects.get()
     url = event.programme.url

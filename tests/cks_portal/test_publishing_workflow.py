@@ -15,9 +15,8 @@ from django.utils import timezone
 
 from cks_portal.core.publishing import State
 from cks_portal.core.roles import EDITOR, LIBRARIAN, SUPPORT_EDITOR
-from cks_portal.pages.models import Page
-from news.models import NewsItem
 from tests.admin_forms import form_data
+from tests.factories import make_contact, make_news, make_page
 
 
 def test_an_editor_schedules_a_page_and_it_goes_live_by_itself(staff_client):
@@ -29,7 +28,7 @@ def test_an_editor_schedules_a_page_and_it_goes_live_by_itself(staff_client):
         url,
         {
             **form_data(editor.get(url)),
-            "title": "Ny tjänst",
+            "title_sv": "Ny tjänst",
             "slug": "ny-tjanst",
             "state": State.SCHEDULED,
             "publish_at_0": goes_live.strftime("%Y-%m-%d"),
@@ -45,10 +44,8 @@ def test_an_editor_schedules_a_page_and_it_goes_live_by_itself(staff_client):
 
 def test_an_editor_withdraws_a_page_and_a_news_item_with_the_same_list_action(staff_client):
     reader = Client()
-    page = Page.objects.create(title="Om oss", slug="om-oss-test")
-    item = NewsItem.objects.create(
-        title="Nyhet", slug="nyhet", lead="Ingress.", body="<p>Text.</p>", state=State.PUBLISHED
-    )
+    page = make_page("om-oss-test")
+    item = make_news()
     assert reader.get(page.get_absolute_url()).status_code == 200
     assert reader.get(item.get_absolute_url()).status_code == 200
     editor = staff_client(EDITOR)
@@ -162,8 +159,6 @@ def test_the_migrations_carry_every_old_value_into_the_workflow_and_back():
 
 
 def test_a_support_editor_is_recorded_as_the_last_to_change_a_support_line(staff_client):
-    from tests.support.conftest import make_contact
-
     contact = make_contact()
     support_editor = staff_client(SUPPORT_EDITOR)
     url = f"/admin/support/supportcontact/{contact.pk}/change/"

@@ -50,7 +50,7 @@ def query_counts(client):
 
 
 @pytest.mark.django_db
-def test_every_public_page_stays_within_the_query_budget_whatever_the_data_size(client, demo):
+def test_every_public_page_stays_within_the_query_budget_whatever_the_data_size(client, small_site):
     small = query_counts(client)
     call_command("load_scale_data", 60, contacts=10, text_chars=400, verbosity=0, stdout=io.StringIO())
 

@@ -4,15 +4,11 @@ simple-history's form view for an old version is not atomic, while the conflict 
 row (`select_for_update`), which PostgreSQL allows only inside a transaction. A test wrapped in
 one transaction never sees that, so these run with `transaction=True`."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
 from cks_portal.core.roles import EDITOR
-from cks_portal.pages.models import Page
-from news.models import NewsItem, State
 from tests.admin_forms import form_data
+from tests.factories import make_news, make_page, make_topic
 
 
 def save_change_form(client, url, **changes):
@@ -32,10 +28,10 @@ def restore(client, change_url, history_id):
 @pytest.mark.django_db(transaction=True)
 def test_an_editor_restores_an_earlier_version_of_a_page_and_the_public_page_shows_it(staff_client):
     editor = staff_client(EDITOR)
-    page = Page.objects.create(slug="om-oss", title="Om oss", body="<p>Den första texten.</p>")
+    page = make_page(body="<p>Den första texten.</p>")
     change_url = f"/admin/pages/page/{page.pk}/change/"
     first = page.history.get()
-    save_change_form(editor, change_url, body="<p>En andra text som blev fel.</p>")
+    save_change_form(editor, change_url, body_sv="<p>En andra text som blev fel.</p>")
     assert "En andra text" in editor.get("/om-oss/").content.decode()
 
     response = restore(editor, change_url, first.history_id)
@@ -50,14 +46,7 @@ def test_an_editor_restores_an_earlier_version_of_a_page_and_the_public_page_sho
 @pytest.mark.django_db(transaction=True)
 def test_an_editor_restores_an_earlier_version_of_a_news_item(staff_client, client):
     editor = staff_client(EDITOR)
-    item = NewsItem.objects.create(
-        slug="nyhet",
-        title="Nyhet",
-        lead="Den första ingressen.",
-        body="<p>Text.</p>",
-        state=State.PUBLISHED,
-        publish_at=timezone.now() - timedelta(days=1),
-    )
+    item = make_news(lead="Den första ingressen.")
     change_url = f"/admin/news/newsitem/{item.pk}/change/"
     first = item.history.get()
     save_change_form(editor, change_url, lead="En ingress som blev fel.")
@@ -76,9 +65,9 @@ def test_a_role_that_may_only_view_a_model_cannot_restore_its_versions(staff_cli
     from cks_portal.core.models import Topic
 
     editor = staff_client(EDITOR)  # editors choose topics but do not change them
-    topic = Topic.objects.create(name="Extremism", slug="extremism")
+    topic = make_topic("extremism", "Extremism")
     first = topic.history.get()
-    Topic.objects.filter(pk=topic.pk).update(name="Våldsbejakande extremism")
+    Topic.objects.filter(pk=topic.pk).update(name_sv="Våldsbejakande extremism")
     version_url = f"/admin/cks_portal/topic/{topic.pk}/history/{first.history_id}/"
 
     response = editor.post(version_url, form_data(editor.get(version_url)))

@@ -102,13 +102,11 @@ def test_the_admin_speaks_swedish_and_shows_the_site_name(client, superuser):
     assert 'lang="sv"' in html
 
 
-def test_saving_a_page_in_the_admin_records_who_changed_it(client, superuser, demo):
-    from cks_portal.pages.models import Page
-
+def test_saving_a_page_in_the_admin_records_who_changed_it(client, superuser, about_page):
     client.force_login(superuser)
-    page = Page.objects.get(slug="om-oss")
+    page = about_page
     url = f"/admin/pages/page/{page.pk}/change/"
-    data = {**form_data(client.get(url)), "body": "<p>Ny text</p><script>alert(1)</script>"}
+    data = {**form_data(client.get(url)), "body_sv": "<p>Ny text</p><script>alert(1)</script>"}
 
     response = client.post(url, data)
 
@@ -121,7 +119,7 @@ def test_saving_a_page_in_the_admin_records_who_changed_it(client, superuser, de
 def test_a_page_cannot_take_an_address_the_site_uses(client, superuser):
     client.force_login(superuser)
 
-    response = client.post("/admin/pages/page/add/", {"title": "Stöd", "slug": "stod", **published_form()})
+    response = client.post("/admin/pages/page/add/", {"title_sv": "Stöd", "slug": "stod", **published_form()})
 
     assert response.status_code == 200
     assert "används redan av en annan del av webbplatsen" in response.content.decode()

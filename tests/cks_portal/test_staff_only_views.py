@@ -9,7 +9,7 @@ from django.test import Client
 from cks_portal.core.roles import EDITOR
 from news.models import State
 from tests.conftest import make_staff
-from tests.news.conftest import make_event, make_news
+from tests.factories import make_event, make_news
 
 
 @pytest.fixture

@@ -62,7 +62,7 @@ def test_saving_in_the_admin_with_an_author_inline_indexes_the_author(client, su
         "year": "2024",
         "language": "sv",
         "audience": "professionals",
-        "summary": "Sammanfattning.",
+        "summary_sv": "Sammanfattning.",
         "state": "published",
         "publish_at_0": "2025-01-01",
         "publish_at_1": "10:00:00",
@@ -89,7 +89,7 @@ def test_the_publication_form_reads_right_to_a_curator(staff_client):
     assert "Visas på /kunskapsbank/adress/." in html
     assert "/kunskapsbank//" not in html
     authors = html.index('id="credits-group"')
-    assert html.index('name="language"') < authors < html.index('name="summary"')
+    assert html.index('name="language"') < authors < html.index('name="summary_sv"')
     inline = re.search(r'id="credits-group"[^>]*data-inline-formset="([^"]*)"', html)
     assert (
         json.loads(unescape(inline.group(1)))["options"]["addText"] == "Lägg till ytterligare en författare"

@@ -24,7 +24,7 @@ def add_form(client, **fields):
         title="Rapport om skolans arbete",
         slug="rapport-om-skolans-arbete",
         year="2025",
-        summary="En sammanfattning som inte nämner filens ord.",
+        summary_sv="En sammanfattning som inte nämner filens ord.",
         state=State.PUBLISHED,
     )
     data.update(fields)

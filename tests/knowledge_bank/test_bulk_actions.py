@@ -96,7 +96,7 @@ def test_a_change_form_opened_before_a_bulk_action_is_refused_on_save(staff_clie
     stale = form_data(client.get(change_url))
 
     client.post(URL, {"action": "withdraw", "_selected_action": [publication.pk]})
-    stale["summary"] = "En ny sammanfattning."
+    stale["summary_sv"] = "En ny sammanfattning."
     response = client.post(change_url, stale)
 
     assert response.status_code == 200

@@ -73,7 +73,7 @@ def test_the_admin_shows_the_refusal_to_a_curator(client, superuser, topics):
         "year": "2024",
         "language": "sv",
         "audience": "professionals",
-        "summary": "S",
+        "summary_sv": "S",
         "state": "draft",
         "publish_at_0": "2025-01-01",
         "publish_at_1": "10:00:00",

@@ -95,7 +95,7 @@ def test_an_item_with_an_image_can_be_saved_again_without_a_new_upload(client, d
 
 def test_the_admins_event_list_puts_the_latest_events_first(db, staff_client):
     from cks_portal.core.roles import EDITOR
-    from tests.news.conftest import make_event
+    from tests.factories import make_event
 
     make_event("for-tio-ar-sedan", days_ahead=-3650, title="Gammalt evenemang")
     make_event("forra-manaden", days_ahead=-30, title="Förra månadens evenemang")

@@ -1,3 +1,4 @@
+import datetime
 import re
 from datetime import timedelta
 from io import BytesIO
@@ -5,14 +6,16 @@ from io import BytesIO
 import icalendar
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from news.models import NewsItem
+from knowledge_bank.demo import make_pdf
+from news.models import NewsItem, RegistrationMode
 from tests.conftest import sitemap_text
-from tests.html import elements
-from tests.news.conftest import make_event, make_news
+from tests.factories import make_event, make_news, make_topic
+from tests.html import element, elements
 
 
 def _jpeg(width=900, height=500):
@@ -91,15 +94,21 @@ def test_the_outdated_notice_shows_on_an_old_item_and_not_on_a_new_one(client, d
     assert "kan innehålla inaktuell information" not in new
 
 
-def test_the_detail_page_shows_changed_by_json_ld_open_graph_and_share_links(client, demo):
-    body = client.get("/nyheter/forum-mot-extremism-samverkan-i-fokus/").content.decode()
+def test_the_detail_page_shows_changed_by_json_ld_open_graph_and_share_links(client, db):
+    topic = make_topic("samverkan")
+    make_news("forum", title="Forum om samverkan", byline="Frida Meinking").topics.add(topic)
+    make_news("natverk", title="Nytt nätverk för kommuner", days_ago=5).topics.add(topic)
+
+    body = client.get("/nyheter/forum/").content.decode()
 
     assert "Senast ändrad" in body
     assert '"@type": "NewsArticle"' in body
     assert 'property="og:title"' in body
     assert "https://www.linkedin.com/sharing/share-offsite/?url=http%3A%2F%2Ftestserver%2F" in body
     assert "Frida Meinking" in body
-    assert "Relaterade nyheter" in body
+    related = element(body, "section", class_="related")
+    assert "Relaterade nyheter" in related.text
+    assert "Nytt nätverk för kommuner" in related.text
 
 
 def test_bad_query_values_give_a_message_not_an_error(client, db):
@@ -151,26 +160,44 @@ def test_an_event_cannot_take_the_past_events_address(db):
         event.full_clean()
 
 
-def test_the_event_page_shows_the_registration_deadline_and_json_ld(client, demo):
-    body = client.get(
-        "/kalender/kunskapsseminarium-forebyggande-av-valdsbejakande-extremism/"
-    ).content.decode()
+@pytest.fixture
+def seminar(db, settings, tmp_path):
+    """A seminar a month ahead, 09.30 to 15.30 Swedish time, with registration on the site, a
+    deadline, a note on the time, an address and a programme."""
+    settings.MEDIA_ROOT = tmp_path
+    day = timezone.localdate() + timedelta(days=30)
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 30)))
+    event = make_event(
+        "kunskapsseminarium",
+        title="Kunskapsseminarium om förebyggande arbete",
+        start=start,
+        end=start + timedelta(hours=6),
+        time_note="Kaffe serveras från 09.00.",
+        venue="Konferenslokalen",
+        address="Odengatan 65, Stockholm",
+        registration_mode=RegistrationMode.FORM,
+        capacity=80,
+        registration_deadline=day - timedelta(days=10),
+    )
+    event.programme.save(
+        "program-kunskapsseminarium.pdf", ContentFile(make_pdf("Program", ["09.30 Välkommen"])), save=True
+    )
+    return event
+
+
+def test_the_event_page_shows_the_registration_deadline_and_json_ld(client, seminar):
+    body = client.get("/kalender/kunskapsseminarium/").content.decode()
 
     assert "Via webbplatsen" in body
-    assert elements(
-        body, "a", href="/kalender/kunskapsseminarium-forebyggande-av-valdsbejakande-extremism/anmalan/"
-    )
+    assert elements(body, "a", href="/kalender/kunskapsseminarium/anmalan/")
     assert "senast" in body
     assert "Kaffe serveras från 09.00." in body
     assert '"@type": "Event"' in body
     assert "program-kunskapsseminarium" in body
 
 
-def test_the_icalendar_parses_and_carries_the_stockholm_time_zone(client, demo):
-    for path in [
-        "/kalender/kalender.ics",
-        "/kalender/kunskapsseminarium-forebyggande-av-valdsbejakande-extremism.ics",
-    ]:
+def test_the_icalendar_parses_and_carries_the_stockholm_time_zone(client, seminar):
+    for path in ["/kalender/kalender.ics", "/kalender/kunskapsseminarium.ics"]:
         response = client.get(path)
         assert response["Content-Type"].startswith("text/calendar")
         calendar = icalendar.Calendar.from_ical(response.content)

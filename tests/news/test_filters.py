@@ -2,14 +2,13 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from cks_portal.core.models import Topic
 from news.models import State
 from tests.conftest import make_staff
-from tests.news.conftest import make_event, make_news
+from tests.factories import make_event, make_news, make_topic
 
 
 def test_the_archive_filters_by_topic_and_year(client, db):
-    topic = Topic.objects.create(name="Samverkan", slug="samverkan")
+    topic = make_topic("samverkan", "Samverkan")
     make_news("med-amne", title="Med ämne").topics.add(topic)
     make_news("utan-amne", title="Utan ämne")
     old = make_news("gammal", title="Gammal nyhet", days_ago=800)

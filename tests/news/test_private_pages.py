@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from news import registration as reg
 from news.models import RegistrationMode
-from tests.news.conftest import make_event
+from tests.factories import make_event
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from cks_portal.core.roles import EDITOR
 from news.models import Registration
 from tests.admin_forms import form_data
-from tests.news.conftest import make_event
+from tests.factories import make_event
 
 
 def test_the_purge_leaves_no_registrant_name_in_the_admin_log(staff_client):

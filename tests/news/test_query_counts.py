@@ -1,5 +1,5 @@
 from cks_portal.core.models import Topic
-from tests.news.conftest import make_event, make_news
+from tests.factories import make_event, make_news
 
 
 def _grow(count, offset=0):

@@ -15,8 +15,8 @@ from django.utils import timezone, translation
 from news import registration as reg
 from news.models import Event, Registration, RegistrationMode, RegistrationStatus
 from tests.conftest import make_staff
+from tests.factories import make_event
 from tests.html import elements
-from tests.news.conftest import make_event
 
 CONFIRMED = RegistrationStatus.CONFIRMED
 WAITLISTED = RegistrationStatus.WAITLISTED

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from news.models import Registration, RegistrationMode, RegistrationStatus
-from tests.news.conftest import make_event
+from tests.factories import make_event
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from cks_portal.core.roles import EDITOR, SUPPORT_EDITOR
 from support.models import SupportContact
 from tests.conftest import make_staff
-from tests.support.conftest import make_contact, seed_hours
+from tests.factories import make_contact, seed_hours
 
 ADD_URL = "/admin/support/supportcontact/add/"
 
@@ -20,10 +20,10 @@ def support_editor(client, django_user_model, db):
 
 def contact_form(intervals=(), exceptions=(), phones=(), **fields):
     data = {
-        "name": "Testlinjen",
+        "name_sv": "Testlinjen",
         "slug": "testlinjen",
         "organisation": "Testorganisationen",
-        "summary": "En linje för tester.",
+        "summary_sv": "En linje för tester.",
         "order": "100",
         "is_active": "on",
         **fields,

@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from support.models import OpeningException, SupportContact
+from tests.factories import make_contact
 
 
 def find_schema_dir():
@@ -55,7 +56,7 @@ def test_the_root_tells_the_hsds_version(client, db):
     assert data["version"] == "3.0"
 
 
-def test_the_services_list_validates_and_is_paginated(client, four_lines):
+def test_the_services_list_validates_and_is_paginated(client, lines):
     data = client.get("/api/hsds/services/?per_page=2&page=2").json()
 
     assert_valid_page(data, load("compiled/service_list.json"))
@@ -66,14 +67,14 @@ def test_the_services_list_validates_and_is_paginated(client, four_lines):
     assert data["last_page"] and not data["first_page"]
 
 
-def test_the_full_services_list_validates_against_the_nested_schema(client, four_lines):
+def test_the_full_services_list_validates_against_the_nested_schema(client, lines):
     data = client.get("/api/hsds/services/?full=true").json()
 
     assert_valid_page(data, load("compiled/service_with_definitions.json"))
     assert all("schedules" in service for service in data["contents"])
 
 
-def test_a_service_has_phones_languages_and_split_hours_as_several_schedules(client, four_lines):
+def test_a_service_has_phones_languages_and_split_hours_as_several_schedules(client, lines):
     contact = SupportContact.objects.get(slug="orostelefonen")
 
     data = client.get(f"/api/hsds/services/{contact.uuid}/").json()
@@ -91,7 +92,7 @@ def test_a_service_has_phones_languages_and_split_hours_as_several_schedules(cli
     assert data["organization_id"] == data["organization"]["id"]
 
 
-def test_exceptions_and_holidays_are_dated_schedule_rows(client, four_lines):
+def test_exceptions_and_holidays_are_dated_schedule_rows(client, lines):
     contact = SupportContact.objects.get(slug="orostelefonen")
     day = timezone.localdate() + timezone.timedelta(days=5)
     exception = OpeningException.objects.create(
@@ -116,7 +117,7 @@ def test_exceptions_and_holidays_are_dated_schedule_rows(client, four_lines):
     assert all("opens_at" not in row for row in holidays)
 
 
-def test_ids_are_stable_between_requests(client, four_lines):
+def test_ids_are_stable_between_requests(client, lines):
     first = client.get("/api/hsds/services/?full=1").json()
     second = client.get("/api/hsds/services/?full=1").json()
 
@@ -125,7 +126,7 @@ def test_ids_are_stable_between_requests(client, four_lines):
     assert len(set(ids)) == len(ids)
 
 
-def test_the_organizations_list_validates(client, four_lines):
+def test_the_organizations_list_validates(client, lines):
     data = client.get("/api/hsds/organizations/").json()
 
     assert_valid_page(data, load("compiled/organization_list.json"))
@@ -134,13 +135,13 @@ def test_the_organizations_list_validates(client, four_lines):
     assert client.get(f"/api/hsds/organizations/{org['id']}/").json() == org
 
 
-def test_search_finds_services_by_name(client, four_lines):
+def test_search_finds_services_by_name(client, lines):
     data = client.get("/api/hsds/services/?search=orostelefon").json()
 
     assert [service["name"] for service in data["contents"]] == ["Rädda Barnens orostelefon"]
 
 
-def test_modified_after_leaves_out_older_services(client, four_lines):
+def test_modified_after_leaves_out_older_services(client, lines):
     SupportContact.objects.exclude(slug="orostelefonen").update(
         updated_at=timezone.now() - timezone.timedelta(days=30)
     )
@@ -169,7 +170,7 @@ def test_modified_after_leaves_out_older_services(client, four_lines):
         ("modified_after=%00", "modified_after"),
     ],
 )
-def test_a_bad_parameter_gets_a_clear_400(client, four_lines, query, parameter):
+def test_a_bad_parameter_gets_a_clear_400(client, lines, query, parameter):
     response = client.get("/api/hsds/services/?" + query)
 
     assert response.status_code == 400
@@ -180,7 +181,7 @@ def test_a_bad_parameter_gets_a_clear_400(client, four_lines, query, parameter):
 
 
 @pytest.mark.parametrize("page", ["50", "99999999999999999999999999"])
-def test_a_page_past_the_end_is_empty_not_an_error(client, four_lines, page):
+def test_a_page_past_the_end_is_empty_not_an_error(client, lines, page):
     data = client.get("/api/hsds/services/", {"page": page}).json()
 
     assert_valid_page(data, load("compiled/service_list.json"))
@@ -188,7 +189,7 @@ def test_a_page_past_the_end_is_empty_not_an_error(client, four_lines, page):
 
 
 @pytest.mark.parametrize("value", ["%00", "'; DROP TABLE support_supportcontact; --", "x" * 5000, "<script>"])
-def test_an_odd_search_is_an_empty_result(client, four_lines, value):
+def test_an_odd_search_is_an_empty_result(client, lines, value):
     response = client.get("/api/hsds/services/", {"search": value})
 
     assert response.status_code == 200
@@ -196,14 +197,14 @@ def test_an_odd_search_is_an_empty_result(client, four_lines, value):
 
 
 @pytest.mark.parametrize("identifier", ["nope", "00000000-0000-0000-0000-000000000000", "%00"])
-def test_an_unknown_service_is_a_json_404(client, four_lines, identifier):
+def test_an_unknown_service_is_a_json_404(client, lines, identifier):
     response = client.get(f"/api/hsds/services/{identifier}/")
 
     assert response.status_code == 404
     assert response.json()["error"] == "not_found"
 
 
-def test_inactive_services_are_not_exported(client, four_lines):
+def test_inactive_services_are_not_exported(client, lines):
     contact = SupportContact.objects.get(slug="orostelefonen")
     contact.is_active = False
     contact.save()
@@ -212,18 +213,15 @@ def test_inactive_services_are_not_exported(client, four_lines):
     assert client.get("/api/hsds/services/").json()["total_items"] == 3
 
 
-def test_the_api_refuses_to_change_anything(client, four_lines):
+def test_the_api_refuses_to_change_anything(client, lines):
     assert client.post("/api/hsds/services/", {}).status_code == 405
 
 
-def test_the_services_list_runs_a_fixed_number_of_queries(client, four_lines, django_assert_max_num_queries):
+def test_the_services_list_runs_a_fixed_number_of_queries(client, lines, django_assert_max_num_queries):
     with django_assert_max_num_queries(9) as few:
         client.get("/api/hsds/services/?full=1")
     for index in range(10):
-        contact = SupportContact.objects.create(
-            slug=f"extra-{index}", name=f"Extra {index}", organisation="Extra", summary="Stöd."
-        )
-        contact.phones.create(number="020-100 200")
+        make_contact(f"extra-{index}", organisation="Extra", phones=["020-100 200"])
     with django_assert_max_num_queries(9) as many:
         client.get("/api/hsds/services/?full=1")
     assert len(many) == len(few)

@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 
 from support.models import OpeningException
-from tests.support.conftest import make_contact, seed_hours
+from tests.factories import make_contact, seed_hours
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 UTC = datetime.UTC

@@ -8,8 +8,8 @@ from django.utils import timezone, translation
 
 from support.models import Language, OpeningException, PhoneNumber, SupportContact
 from tests.conftest import sitemap_text
+from tests.factories import add_contacts, make_contact
 from tests.html import elements
-from tests.support.conftest import add_contacts, make_contact
 
 
 def json_ld(html):
@@ -17,20 +17,31 @@ def json_ld(html):
     return json.loads(match.group(1))
 
 
-def test_the_orostelefon_page_shows_the_number_as_a_tel_link(client, demo):
+def test_the_demo_orostelefon_page_shows_its_number_hours_and_languages(client, demo):
+    # About the demo content itself: the line's facts from the centre's page (support/demo.py).
+    # The tests below check how a line is shown, each with a line of its own.
+    html = client.get("/stod/orostelefonen/").content.decode()
+
+    assert elements(html, "a", "020-100 200", class_="support-phone", href="tel:+4620100200")
+    assert '<th scope="row">Mån–fre</th><td>09.00–12.00, 13.00–16.00</td>' in html
+    for language in ["Svenska", "Engelska", "Arabiska", "Kurdiska"]:
+        assert language in html
+
+
+def test_the_orostelefon_page_shows_the_number_as_a_tel_link(client, orostelefon):
     html = client.get("/stod/orostelefonen/").content.decode()
 
     assert elements(html, "a", "020-100 200", class_="support-phone", href="tel:+4620100200")
 
 
-def test_the_orostelefon_page_shows_both_daily_intervals_grouped(client, demo):
+def test_the_orostelefon_page_shows_both_daily_intervals_grouped(client, orostelefon):
     html = client.get("/stod/orostelefonen/").content.decode()
 
     assert '<th scope="row">Mån–fre</th><td>09.00–12.00, 13.00–16.00</td>' in html
     assert "Lör–sön" in html
 
 
-def test_the_orostelefon_page_shows_the_four_languages_and_the_anonymity_note(client, demo):
+def test_the_orostelefon_page_shows_the_four_languages_and_the_anonymity_note(client, orostelefon):
     html = client.get("/stod/orostelefonen/").content.decode()
 
     for language in ["Svenska", "Engelska", "Arabiska", "Kurdiska"]:
@@ -39,17 +50,16 @@ def test_the_orostelefon_page_shows_the_four_languages_and_the_anonymity_note(cl
     assert "samtalet syns inte på telefonräkningen" in html
 
 
-def test_the_orostelefon_page_shows_the_open_state_of_the_clock(client, demo):
+def test_the_orostelefon_page_shows_the_open_state_of_the_clock(client, orostelefon):
     html = client.get("/stod/orostelefonen/").content.decode()
 
-    contact = SupportContact.objects.get(slug="orostelefonen")
     with translation.override("sv"):
-        expected = contact.opening_state(timezone.now()).text()
+        expected = orostelefon.opening_state(timezone.now()).text()
     assert expected in html
     assert ("Öppet nu" in expected) == ("status--open" in html)
 
 
-def test_the_english_page_uses_english_texts_and_marks_swedish_only_text(client, demo):
+def test_the_english_page_uses_english_texts_and_marks_swedish_only_text(client, orostelefon):
     html = client.get("/en/stod/orostelefonen/").content.decode()
 
     assert "Save the Children&#x27;s helpline for worried relatives" in html
@@ -60,7 +70,7 @@ def test_the_english_page_uses_english_texts_and_marks_swedish_only_text(client,
     assert "In acute danger, call 112." in html
 
 
-def test_the_detail_page_carries_json_ld_with_hours_and_languages(client, demo):
+def test_the_detail_page_carries_json_ld_with_hours_and_languages(client, orostelefon):
     data = json_ld(client.get("/stod/orostelefonen/").content.decode())
 
     point = data["contactPoint"][0]
@@ -74,12 +84,11 @@ def test_the_detail_page_carries_json_ld_with_hours_and_languages(client, demo):
     assert len(point["hoursAvailable"][0]["dayOfWeek"]) == 5
 
 
-def test_the_detail_page_lists_the_coming_exceptions_with_their_reason(client, demo):
-    contact = SupportContact.objects.get(slug="orostelefonen")
+def test_the_detail_page_lists_the_coming_exceptions_with_their_reason(client, orostelefon):
     day = timezone.localdate() + datetime.timedelta(days=3)
-    OpeningException.objects.create(contact=contact, start_date=day, reason="Personalutbildning")
+    OpeningException.objects.create(contact=orostelefon, start_date=day, reason="Personalutbildning")
     OpeningException.objects.create(
-        contact=contact, start_date=day - datetime.timedelta(days=30), reason="Gammal avvikelse"
+        contact=orostelefon, start_date=day - datetime.timedelta(days=30), reason="Gammal avvikelse"
     )
 
     response = client.get("/stod/orostelefonen/")
@@ -100,7 +109,7 @@ def test_the_detail_page_lists_the_coming_exceptions_with_their_reason(client, d
     ]
 
 
-def test_the_list_shows_every_active_contact_with_its_state_and_phone(client, demo):
+def test_the_list_shows_every_active_contact_with_its_state_and_phone(client, lines):
     SupportContact.objects.filter(slug="112").update(is_active=False)
 
     html = client.get("/stod/").content.decode()
@@ -112,13 +121,13 @@ def test_the_list_shows_every_active_contact_with_its_state_and_phone(client, de
     assert "Vid akut fara, ring 112." in html
 
 
-def test_an_inactive_contact_has_no_page(client, demo):
+def test_an_inactive_contact_has_no_page(client, orostelefon):
     SupportContact.objects.filter(slug="orostelefonen").update(is_active=False)
 
     assert client.get("/stod/orostelefonen/").status_code == 404
 
 
-def test_the_list_filters_by_language(client, demo):
+def test_the_list_filters_by_language(client, lines):
     html = client.get("/stod/?language=ku").content.decode()
 
     assert "Rädda Barnens orostelefon" in html
@@ -126,14 +135,14 @@ def test_the_list_filters_by_language(client, demo):
     assert "1 stödlinje" in html
 
 
-def test_the_list_filters_by_audience(client, demo):
+def test_the_list_filters_by_audience(client, lines):
     html = client.get("/stod/?audience=unga").content.decode()
 
     assert "Socialtjänsten i Borås Stad" in html
     assert "Rädda Barnens orostelefon" not in html
 
 
-def test_the_list_filters_by_language_and_audience_together(client, demo):
+def test_the_list_filters_by_language_and_audience_together(client, lines):
     html = client.get("/stod/?language=sv&audience=kommuner-och-organisationer").content.decode()
 
     assert "Rädda Barnens orostelefon" in html
@@ -152,7 +161,7 @@ def test_the_list_filters_by_language_and_audience_together(client, demo):
         "language[]=sv",
     ],
 )
-def test_a_bad_filter_value_gets_a_clear_message_not_an_error(client, demo, query):
+def test_a_bad_filter_value_gets_a_clear_message_not_an_error(client, lines, query):
     response = client.get("/stod/?" + query)
 
     assert response.status_code == 200
@@ -161,7 +170,7 @@ def test_a_bad_filter_value_gets_a_clear_message_not_an_error(client, demo, quer
     assert "Rädda Barnens orostelefon" in html
 
 
-def test_an_unknown_language_says_so_in_swedish_and_in_english(client, demo):
+def test_an_unknown_language_says_so_in_swedish_and_in_english(client, lines):
     assert "Vi har ingen stödlinje på det språket." in client.get("/stod/?language=xx").content.decode()
     assert "We have no support line in that language." in client.get("/en/stod/?language=xx").content.decode()
 
@@ -182,7 +191,7 @@ def test_staff_text_is_escaped_on_the_pages(client, db):
     assert json_ld(client.get("/stod/elak/").content.decode())["name"] == "</script><script>alert(2)</script>"
 
 
-def test_the_home_page_shows_the_featured_contacts_with_their_state(client, demo):
+def test_the_home_page_shows_the_featured_contacts_with_their_state(client, lines):
     html = client.get("/").content.decode()
 
     assert 'href="tel:+4620100200">020-100 200</a>' in html
@@ -191,7 +200,7 @@ def test_the_home_page_shows_the_featured_contacts_with_their_state(client, demo
     assert "Socialtjänsten i Borås Stad" not in html  # not featured
 
 
-def test_the_sitemap_lists_the_contact_pages(client, demo):
+def test_the_sitemap_lists_the_contact_pages(client, orostelefon):
     body = sitemap_text(client)
 
     assert "<loc>http://testserver/stod/orostelefonen/</loc>" in body
@@ -210,7 +219,7 @@ def _queries(client, path, django_assert_max_num_queries, cold, warm):
     return len(first), len(later)
 
 
-def test_the_list_page_runs_a_fixed_number_of_queries(client, demo, django_assert_max_num_queries):
+def test_the_list_page_runs_a_fixed_number_of_queries(client, lines, django_assert_max_num_queries):
     # Cold: the generation's end, the two filters' choices, the count, and what the cards
     # print for the lines on the page (six). Warm: all of it is remembered until a change.
     paths = ["/stod/", "/stod/?page=3", "/stod/?language=sv&audience=alla&page=2"]
@@ -220,22 +229,21 @@ def test_the_list_page_runs_a_fixed_number_of_queries(client, demo, django_asser
         assert _queries(client, path, django_assert_max_num_queries, cold=10, warm=0) == few, path
 
 
-def test_the_detail_page_runs_a_fixed_number_of_queries(client, demo, django_assert_max_num_queries):
+def test_the_detail_page_runs_a_fixed_number_of_queries(client, orostelefon, django_assert_max_num_queries):
     few = _queries(client, "/stod/orostelefonen/", django_assert_max_num_queries, cold=9, warm=0)
-    contact = SupportContact.objects.get(slug="orostelefonen")
     for days in range(1, 10):
         OpeningException.objects.create(
-            contact=contact, start_date=timezone.localdate() + datetime.timedelta(days=days)
+            contact=orostelefon, start_date=timezone.localdate() + datetime.timedelta(days=days)
         )
     for number in ["08-123 456 78", "070-123 45 67"]:
-        PhoneNumber.objects.create(contact=contact, number=number, order=5).languages.set(
+        PhoneNumber.objects.create(contact=orostelefon, number=number, order=5).languages.set(
             Language.objects.all()
         )
     assert _queries(client, "/stod/orostelefonen/", django_assert_max_num_queries, cold=9, warm=0) == few
 
 
 def test_the_home_page_support_box_runs_a_fixed_number_of_queries(
-    client, demo, django_assert_num_queries, django_assert_max_num_queries
+    client, lines, django_assert_num_queries, django_assert_max_num_queries
 ):
     from support.views import home_context
 
@@ -254,16 +262,17 @@ def test_the_home_page_support_box_runs_a_fixed_number_of_queries(
     assert cold_counts[0] == cold_counts[1]  # the same queries whatever the data
 
 
-def test_a_swedish_only_reason_is_marked_as_swedish_on_english_pages(client, demo):
-    contact = SupportContact.objects.get(slug="orostelefonen")
-    OpeningException.objects.create(contact=contact, start_date=timezone.localdate(), reason="Personaldag")
+def test_a_swedish_only_reason_is_marked_as_swedish_on_english_pages(client, orostelefon):
+    OpeningException.objects.create(
+        contact=orostelefon, start_date=timezone.localdate(), reason="Personaldag"
+    )
 
     html = client.get("/en/stod/orostelefonen/").content.decode()
 
     assert elements(html, "span", "(Personaldag)", class_="support-reason", lang="sv")
 
 
-def test_a_filter_error_is_tied_to_its_field_for_screen_readers(client, demo):
+def test_a_filter_error_is_tied_to_its_field_for_screen_readers(client, lines):
     html = client.get("/stod/", {"language": "xx", "audience": "alla"}).content.decode()
 
     (select,) = elements(html, "select", name="language")

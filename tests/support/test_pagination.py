@@ -8,8 +8,8 @@ import pytest
 from django.utils import translation
 
 from support.models import OpeningException, SupportContact
+from tests.factories import add_contacts, make_contact, seed_hours
 from tests.html import elements
-from tests.support.conftest import add_contacts, make_contact, seed_hours
 
 # A Wednesday morning that is no holiday: the orostelefon's hours are 09–12 and 13–16.
 WEDNESDAY_10 = datetime.datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
@@ -39,8 +39,8 @@ def page_links(html):
 
 
 @pytest.fixture
-def many(demo):
-    """The four demo lines and thirty more: two pages of twenty."""
+def many(lines):
+    """The four lines and thirty more: two pages of twenty."""
     add_contacts(30)
 
 
@@ -70,7 +70,7 @@ def test_the_count_says_the_total_and_which_lines_are_shown(client, many):
     assert "Showing 21–34 of 34 support lines" in client.get("/en/stod/?page=2").content.decode()
 
 
-def test_a_list_that_fits_on_one_page_says_only_the_total_and_has_no_page_links(client, demo):
+def test_a_list_that_fits_on_one_page_says_only_the_total_and_has_no_page_links(client, lines):
     html = client.get("/stod/").content.decode()
 
     assert "4 stödlinjer" in html
@@ -127,7 +127,9 @@ def test_the_page_size_is_a_setting(client, many, settings):
     assert "Visar 31–34 av 34 stödlinjer" in html
 
 
-def test_the_lines_on_a_later_page_show_their_own_state_and_reason(client, demo, wednesday_morning, settings):
+def test_the_lines_on_a_later_page_show_their_own_state_and_reason(
+    client, lines, wednesday_morning, settings
+):
     settings.SUPPORT_PAGE_SIZE = 2
     make_contact(slug="stangt-idag", order=50, hours=seed_hours())
     OpeningException.objects.create(

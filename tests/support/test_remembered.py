@@ -8,7 +8,7 @@ import pytest
 import time_machine
 
 from support.models import OpeningException, PhoneNumber
-from tests.support.conftest import make_contact, seed_hours
+from tests.factories import make_contact, seed_hours
 
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
 MONDAY = datetime.date(2027, 2, 1)  # an ordinary Monday, no public holiday near it

@@ -1,7 +1,7 @@
 """Support lines in the site search: the stored vector follows every edit."""
 
 from support.search import site_results
-from tests.support.conftest import make_contact
+from tests.factories import make_contact
 
 
 def titles(query):

@@ -1,7 +1,12 @@
+import datetime
+
 from django import template
 from django.core.paginator import Paginator
 from django.http import QueryDict
+from django.utils import timezone, translation
+from django.utils.html import conditional_escape, format_html
 
+from cks_portal.core import cldr
 from cks_portal.core.i18n import lang_attribute
 from cks_portal.core.jsonld import script as jsonld_script
 
@@ -48,3 +53,22 @@ def page_url(context, number, query=None):
         params["page"] = number
     encoded = params.urlencode()
     return f"{request.path}?{encoded}" if encoded else request.path
+
+
+@register.filter
+def long_date(value):
+    """24 December 2026 in the page's language, from CLDR (cks_portal.core.cldr)."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value)  # the day in Stockholm, as Django's |date gives it
+    return cldr.long_date(value)
+
+
+@register.filter
+def ltr(value):
+    """Times and numbers kept left to right inside right-to-left text: <bdi dir="ltr"> on
+    an Arabic, Persian or Sorani page, the value as it is on a left-to-right one."""
+    if translation.get_language_bidi():
+        return format_html('<bdi dir="ltr">{}</bdi>', value)
+    return conditional_escape(value)

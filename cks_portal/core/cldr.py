@@ -1,0 +1,95 @@
+"""Day names, times, dates and language names from the Unicode CLDR, through Babel.
+
+The site's facts (a line's hours, when it opens, the languages it answers in) are data;
+what each language calls Monday, how it writes 09.00 and 24 December, and what a language
+calls itself come from CLDR, so that a new interface language gets them without anyone
+writing a table.
+
+Locales CLDR lacks: Babel 2.17 (CLDR 46) has fi, ar, so, fa, ckb and ti, but not `kmr`.
+It files Northern Kurdish (Kurmanji) under the macrolanguage code `ku` ("kurdî (kurmancî)"),
+so `kmr` reads `ku`. Any other code without CLDR data falls back to English (`en`), which
+`babel_locale` says with `has_own_data`.
+
+Times are the 24-hour clock of each locale (CLDR's `Hm` skeleton), since the lines are in
+Sweden and answer on Swedish time. Swedish is the one exception: the site writes 09.00, as
+the Swedish Language Council recommends, where CLDR's Swedish data has 09:00. Babel writes
+Latin digits in every locale, so a time reads the same as the phone number beside it.
+"""
+
+import functools
+
+from babel import Locale, localedata
+from babel.dates import format_date, format_skeleton, format_time, get_day_names
+from django.utils.translation import get_language
+
+# Django language code -> CLDR locale, where they differ.
+CLDR_CODES = {"kmr": "ku"}
+FALLBACK = "en"
+# The house style for Swedish times (see above); every other language takes CLDR's.
+TIME_PATTERNS = {"sv": "HH.mm"}
+
+
+def active_code():
+    return (get_language() or "sv").split("-")[0]
+
+
+def cldr_code(code):
+    code = CLDR_CODES.get(code, code)
+    return code if localedata.exists(code) else FALLBACK
+
+
+def babel_locale(code=None):
+    """The Babel Locale for a Django language code (the active language by default)."""
+    return _locale(code or active_code())
+
+
+@functools.cache
+def _locale(code):
+    return Locale.parse(cldr_code(code))
+
+
+def has_own_data(code):
+    """Whether CLDR has data for `code` itself or through CLDR_CODES, not only the fallback."""
+    return localedata.exists(CLDR_CODES.get(code, code))
+
+
+def language_name(code):
+    """The language's name in itself, as CLDR writes it: "suomi", "العربية", "ትግርኛ"."""
+    locale = Locale.parse(cldr_code(code))
+    return locale.get_display_name(locale) or code
+
+
+@functools.cache
+def _time_pattern(code):
+    return TIME_PATTERNS.get(code) or babel_locale(code).datetime_skeletons["Hm"].pattern
+
+
+def time(value, end_of_day=False):
+    """A wall-clock time in the active language; `end_of_day` writes midnight as 24.00,
+    the end of the evening rather than the start of the next day."""
+    pattern = _time_pattern(active_code())
+    if end_of_day:
+        pattern = pattern.replace("H", "k")  # CLDR's `k` counts hours 1–24
+    return format_time(value, pattern, locale=babel_locale())
+
+
+def weekday_name(weekday, width="wide", context="format"):
+    """The name of weekday 0 (Monday) to 6. `format` is the form used in a sentence ("opens
+    Monday"), `stand-alone` the form used on its own, as in a table's row heading; Finnish,
+    for one, tells them apart (maanantaina, maanantai)."""
+    return get_day_names(width, context, babel_locale())[weekday]
+
+
+def day_month(value):
+    """24 December, in the active language's order and words."""
+    return format_skeleton("MMMMd", value, locale=babel_locale())
+
+
+def long_date(value):
+    """24 December 2026, in the active language's order and words."""
+    return format_date(value, "long", locale=babel_locale())
+
+
+def month_year(value):
+    """ "Dec 2026": the month's short stand-alone name and the year, as on a calendar leaf."""
+    return format_date(value, "LLL y", locale=babel_locale())

@@ -1,0 +1,128 @@
+"""The pages a resident uses speak each of the seven newer languages (issue 16, point 3).
+
+Every interface string a page asks gettext for while it renders is recorded, with the answer
+the active catalogue gave; a string that comes back as its English msgid is untranslated.
+Strings with no letters outside their placeholders ("%(day)s %(time)s") may stay as they are.
+Content (names, descriptions, page bodies) is data, not gettext, and is not looked at here.
+"""
+
+import re
+from contextlib import contextmanager
+
+import pytest
+from django.conf import settings
+from django.utils.translation import trans_real
+
+from tests.html import elements
+
+RESIDENT_LANGUAGES = ["fi", "ar", "so", "fa", "ckb", "kmr", "ti"]
+RTL = {"ar", "fa", "ckb"}
+RESIDENT_PATHS = [
+    "",
+    "stod/",
+    "stod/?language=ar",
+    "stod/?audience=anhoriga",
+    "stod/orostelefonen/",
+    "stod/112/",
+    "stod/polisen-114-14/",
+    "stod/boras-stad-socialtjansten/",
+    "om-oss/",
+    "tillganglighet/",
+    "personuppgifter/",
+]
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
+
+
+@contextmanager
+def recorded_gettext(language):
+    """The msgids that `language`'s own catalogues lack, asked for while the block runs.
+
+    Django answers a string missing from a language's catalogues from the default language's
+    (Swedish), so a missing translation shows Swedish, not the English msgid: the answer alone
+    does not tell, the catalogue does."""
+    missing = []
+    original = {name: trans_real.DjangoTranslation.__dict__.get(name) for name in ("gettext", "ngettext")}
+    gettext, ngettext = trans_real.DjangoTranslation.gettext, trans_real.DjangoTranslation.ngettext
+
+    def own(translation):
+        return translation.language() == language and translation._catalog is not None
+
+    def recording_gettext(self, message):
+        if self.language() == language and not (own(self) and message in self._catalog):
+            missing.append(message)
+        return gettext(self, message)
+
+    def recording_ngettext(self, singular, plural, number):
+        if self.language() == language:
+            try:
+                self._catalog.plural(singular, number)
+            except (KeyError, AttributeError):
+                missing.append(singular)
+        return ngettext(self, singular, plural, number)
+
+    trans_real.DjangoTranslation.gettext = recording_gettext
+    trans_real.DjangoTranslation.ngettext = recording_ngettext
+    try:
+        yield missing
+    finally:
+        for name, function in original.items():
+            if function is None:
+                delattr(trans_real.DjangoTranslation, name)
+            else:
+                setattr(trans_real.DjangoTranslation, name, function)
+
+
+def needs_translation(msgid):
+    text = PLACEHOLDER.sub("", msgid.split("\x04")[-1])
+    return any(character.isalpha() for character in text)
+
+
+def untranslated(client, language, path):
+    with recorded_gettext(language) as missing:
+        response = client.get(f"/{language}/{path}")
+    assert response.status_code == 200, path
+    return response, sorted({msgid for msgid in missing if needs_translation(msgid)})
+
+
+def test_the_recorder_finds_a_string_without_translation(client, demo, settings):
+    """Guards the check itself: a language whose catalogues are empty shows every string."""
+    _response, missing = untranslated(client, "en", "stod/")
+    assert "Support and advice" in missing
+    assert "In acute danger, call 112." in missing
+
+
+@pytest.mark.parametrize("language", RESIDENT_LANGUAGES)
+def test_no_resident_page_shows_an_untranslated_interface_string(client, demo, language):
+    found = []
+    for path in RESIDENT_PATHS:
+        response, missing = untranslated(client, language, path)
+        html = response.content.decode()
+        assert elements(html, "html", lang=language), path
+        found += [f"/{language}/{path}: {msgid!r}" for msgid in missing]
+    assert not found, "Untranslated interface strings:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("language", RESIDENT_LANGUAGES)
+def test_the_page_direction_follows_the_language(client, demo, language):
+    html = client.get(f"/{language}/stod/").content.decode()
+
+    expected = "rtl" if language in RTL else "ltr"
+    assert elements(html, "html", lang=language, dir=expected)
+
+
+# CLDR's plural categories as gettext counts them: Arabic has six forms, the others two.
+NPLURALS = {"fi": 2, "ar": 6, "so": 2, "fa": 2, "ckb": 2, "kmr": 2, "ti": 2}
+
+
+@pytest.mark.parametrize("catalogue", ["locale", "support/locale", "news/locale", "knowledge_bank/locale"])
+def test_every_resident_catalogue_says_it_is_unreviewed_and_has_its_plural_rule(catalogue):
+    for code in RESIDENT_LANGUAGES:
+        po = (settings.BASE_DIR / catalogue / code / "LC_MESSAGES" / "django.po").read_text()
+        header = po.split("\n\n")[0]
+        assert "UNREVIEWED" in header, f"{catalogue} {code}"
+        assert f'"Language: {code}\\n"' in header, f"{catalogue} {code}"
+        assert f"nplurals={NPLURALS[code]};" in header, f"{catalogue} {code}"
+
+
+def test_the_site_offers_the_nine_languages():
+    assert [code for code, _name in settings.LANGUAGES] == ["sv", "en", *RESIDENT_LANGUAGES]
