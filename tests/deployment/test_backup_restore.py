@@ -76,7 +76,7 @@ def test_a_dump_restores_into_an_empty_database_with_the_same_content(restore_db
     assert after == before
     assert before["news_newsitem"] >= 4 and before["knowledge_bank_publication"] >= 12
     with psycopg.connect(dsn(restore_db)) as conn:
-        title = conn.execute("SELECT title FROM cks_portal_page WHERE slug = 'om-oss'").fetchone()[0]
+        title = conn.execute("SELECT title_sv FROM cks_portal_page WHERE slug = 'om-oss'").fetchone()[0]
     assert title == "Vårt arbete mot våldsbejakande extremism"
     original = sorted(
         p.relative_to(settings.MEDIA_ROOT) for p in settings.MEDIA_ROOT.rglob("*") if p.is_file()

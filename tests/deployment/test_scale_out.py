@@ -183,7 +183,7 @@ def test_a_login_and_a_publish_on_one_server_hold_on_the_other(servers, django_u
         {
             **fields,
             "csrfmiddlewaretoken": token,
-            "title": "Nytt namn på sidan",
+            "title_sv": "Nytt namn på sidan",
             "slug": "om-oss",
             **published_form(),
             "_based_on_version": version,

@@ -18,7 +18,7 @@ from cks_portal.core import cldr
 from support import opening
 from support.models import PhoneNumber
 from tests.html import elements
-from tests.support.conftest import make_contact, seed_hours
+from tests.factories import make_contact, seed_hours
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 UTC = datetime.UTC
