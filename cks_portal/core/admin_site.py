@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
+from cks_portal.core import content_health
+
 
 def needs_second_factor(user):
     """True for a staff user who has given a password but not yet a one-time code."""
@@ -43,6 +45,14 @@ class CksAdminSite(admin.AdminSite):
         # Still POST-only and CSRF-checked, as the admin's own log-out.
         log_out = csrf_protect(never_cache(self.logout))
         return [path("logout/", log_out, name="logout"), *super().get_urls()]
+
+    def index(self, request, extra_context=None):
+        # What this user's role should fix (support contacts to verify, broken links …).
+        extra_context = {
+            **(extra_context or {}),
+            "content_health": content_health.sections_for_user(request.user),
+        }
+        return super().index(request, extra_context)
 
     def has_permission(self, request):
         return super().has_permission(request) and not needs_second_factor(request.user)
