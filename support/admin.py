@@ -13,6 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from cks_portal.core import i18n
 from cks_portal.core.admin import ConflictGuardMixin, RecordsEditorMixin, TranslationReviewMixin
+from cks_portal.core.content_checks_admin import ContentChecksMixin
 from support.models import (
     VERIFY_EVERY_DAYS,
     Audience,
@@ -99,8 +100,14 @@ HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 @admin.register(SupportContact)
 class SupportContactAdmin(
-    TranslationReviewMixin, ConflictGuardMixin, RecordsEditorMixin, TranslationAdmin, SimpleHistoryAdmin
+    ContentChecksMixin,
+    TranslationReviewMixin,
+    ConflictGuardMixin,
+    RecordsEditorMixin,
+    TranslationAdmin,
+    SimpleHistoryAdmin,
 ):
+    content_checks = {"summary": {}, "description": {"rich": True}}
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "organisation", "verified", "is_active", "is_featured", "order"]
     list_editable = ["order"]

@@ -7,9 +7,11 @@ date, so the admin flags them until someone checks them.
 
 import datetime
 
+from django.utils import timezone
+
 from cks_portal.core.models import Topic
 from support import demo_languages
-from support.models import Audience, Language, OpeningInterval, PhoneNumber, SupportContact
+from support.models import Audience, Language, OpeningException, OpeningInterval, PhoneNumber, SupportContact
 
 LANGUAGES = [
     # code, Swedish, English, in the language itself
@@ -147,4 +149,28 @@ def load(command):
             )
             for day, opens, closes, next_day in hours
         )
+    _needs_attention()
     command.stdout.write(f"  support: {len(CONTACTS)} contacts, {len(LANGUAGES)} languages")
+
+
+def _needs_attention():
+    """A number with digits missing and a closed day already passed, so that the support
+    editors' content health on the admin index (issue 19) has something of each kind to show
+    (the demo contacts have never been verified, which it shows too)."""
+    contact = SupportContact.objects.get(slug="boras-stad-socialtjansten")
+    PhoneNumber.objects.update_or_create(
+        contact=contact,
+        order=1,
+        defaults={"number": "033-35 70", "note": "Reception", "note_en": "Reception"},
+    )
+    day = timezone.localdate() - datetime.timedelta(days=12)
+    OpeningException.objects.update_or_create(
+        contact=contact,
+        reason_sv="Personaldag",
+        defaults={
+            "start_date": day,
+            "end_date": day,
+            "kind": OpeningException.Kind.CLOSED,
+            "reason": "Personaldag",
+        },
+    )

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
+from cks_portal.core import content_health
+
 # The "Translations to review" page lists at most this many; the lists' filter finds the rest.
 REVIEW_LIST_LIMIT = 500
 
@@ -89,6 +91,14 @@ class CksAdminSite(admin.AdminSite):
             "total": len(rows),
         }
         return TemplateResponse(request, "admin/translations_to_review.html", context)
+
+    def index(self, request, extra_context=None):
+        # What this user's role should fix (support contacts to verify, broken links …).
+        extra_context = {
+            **(extra_context or {}),
+            "content_health": content_health.sections_for_user(request.user),
+        }
+        return super().index(request, extra_context)
 
     def has_permission(self, request):
         return super().has_permission(request) and not needs_second_factor(request.user)
