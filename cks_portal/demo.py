@@ -5,6 +5,7 @@ The facts come from the centre's own material (see shared/seeds); the wording is
 
 from django.conf import settings
 
+from cks_portal import demo_languages
 from cks_portal.core.models import Topic
 from cks_portal.core.publishing import State
 from cks_portal.pages.models import Page
@@ -280,6 +281,9 @@ def load(command):
     for slug, name, name_en in TOPICS:
         Topic.objects.update_or_create(slug=slug, defaults={"name": name, "name_en": name_en})
     for page in PAGES:
+        # In all nine languages, the seven newer ones unreviewed; the demo's editor chose to
+        # show unreviewed translations (cks_portal/core/translation_review.py).
+        page = {**page, **demo_languages.PAGES.get(page["slug"], {}), "show_unreviewed": True}
         # The privacy page states the real retention period of seminar registrations.
         page = {
             key: value.replace("{retention_days}", str(settings.REGISTRATION_RETENTION_DAYS))

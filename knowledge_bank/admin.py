@@ -12,7 +12,8 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from cks_portal.core import i18n
-from cks_portal.core.admin import ConflictGuardMixin, RecordsEditorMixin
+from cks_portal.core.admin import ConflictGuardMixin, RecordsEditorMixin, TranslationReviewMixin
+from cks_portal.core.content_checks_admin import ContentChecksMixin
 from cks_portal.core.publishing import PublishingAdminMixin
 from cks_portal.core.uploads import KeepUploadsMixin
 from knowledge_bank.models import Author, Publication, PublicationAuthor
@@ -79,13 +80,16 @@ class AuthorAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
 
 @admin.register(Publication)
 class PublicationAdmin(
+    ContentChecksMixin,
     PublishingAdminMixin,
     KeepUploadsMixin,
+    TranslationReviewMixin,
     ConflictGuardMixin,
     RecordsEditorMixin,
     TranslationAdmin,
     SimpleHistoryAdmin,
 ):
+    content_checks = {"summary": {"audience": "professionals"}}
     list_display = [
         "title",
         "type",

@@ -364,6 +364,33 @@ def load(command):
             author, _ = Author.objects.get_or_create(family_name=family, given_name=given)
             PublicationAuthor.objects.create(publication=publication, author=author, order=position)
         publication.topics.set([topics[slug] for slug in topic_slugs if slug in topics])
+    _needs_attention()
     command.stdout.write(
         f"  knowledge bank: {len(PUBLICATIONS)} publications, {with_files} with a generated PDF"
+    )
+
+
+# A draft without a summary or a topic, and a link the link checker found gone: the curators'
+# content health on the admin index (issue 19) has something of each kind to show.
+DEMO_DRAFT_SLUG = "utkast-lagesbild"
+
+
+def _needs_attention():
+    draft, _created = Publication.objects.update_or_create(
+        slug=DEMO_DRAFT_SLUG,
+        defaults={
+            "title": "Lägesbild över det förebyggande arbetet (utkast)",
+            "type": "report",
+            "year": 2026,
+            "language": "sv",
+            "audience": "professionals",
+            "publisher": "Centrum för kunskap och säkerhet",
+            "summary_sv": "",
+            "state": State.DRAFT,
+            "publish_at": PUBLISHED_AT,
+        },
+    )
+    draft.topics.clear()
+    Publication.objects.filter(slug="valdsam-politisk-extremism-bra-2009").update(
+        link_status=404, link_error="404 Not Found", link_checked_at=timezone.now()
     )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cks_portal.core import i18n, search
-from cks_portal.core.i18n import LocalizedModel
+from cks_portal.core.i18n import ReviewedTranslations
 from cks_portal.core.models import Topic
 from cks_portal.core.publishing import ChangeRecorded, Publishing, PublishingQuerySet
 from knowledge_bank.files import describe_file, extract_pdf_text, validate_pdf
@@ -109,7 +109,7 @@ class PublicationQuerySet(PublishingQuerySet):
         return self.filter(Exists(through)).exclude(pk=publication.pk)
 
 
-class Publication(search.SearchIndexed, LocalizedModel, Publishing, ChangeRecorded):
+class Publication(search.SearchIndexed, ReviewedTranslations, Publishing, ChangeRecorded):
     class Type(models.TextChoices):
         REPORT = "report", _("Report")
         GUIDE = "guide", _("Guide or handbook")
@@ -274,6 +274,7 @@ class Publication(search.SearchIndexed, LocalizedModel, Publishing, ChangeRecord
             "file_text",
             "search_vector",
             "topic_ids",
+            "translations_to_review",
             "updated_at",
             "link_status",
             "link_error",

@@ -8,7 +8,11 @@ class PublicationSitemap(I18nSitemap):
 
     def items(self):
         # A publication's title is its own; its summary is what is translated.
-        return Publication.objects.published().order_by("slug").only("slug", "summary", "updated_at")
+        return (
+            Publication.objects.published()
+            .order_by("slug")
+            .only("slug", "summary", "updated_at", *i18n.REVIEW_COLUMNS)
+        )
 
     def get_languages_for_item(self, publication):
         return i18n.languages_of(publication, "summary")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from cks_portal.core.admin import ConflictGuardMixin, RecordsEditorMixin
+from cks_portal.core.content_checks_admin import ContentChecksMixin
 from cks_portal.core.publishing import PublishingAdminMixin
 from cks_portal.core.uploads import KeepUploadsMixin
 from news import registration as reg
@@ -41,7 +42,9 @@ class PublishableAdmin(
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(PublishableAdmin):
+class NewsItemAdmin(ContentChecksMixin, PublishableAdmin):
+    content_checks = {"lead": {}, "body": {"rich": True}}
+    image_alt_check = ("image", "image_alt", "image_is_decorative")
     list_display = ["title", "status", "publish_at", "updated_by", "preview_link"]
     search_fields = ["title", "lead", "body", "byline"]
     fieldsets = [
@@ -73,7 +76,8 @@ class RegistrationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(PublishableAdmin):
+class EventAdmin(ContentChecksMixin, PublishableAdmin):
+    content_checks = {"summary": {}, "body": {"rich": True}}
     list_display = [
         "title",
         "start",

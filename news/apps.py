@@ -9,7 +9,7 @@ class NewsConfig(AppConfig):
     def ready(self):
         from cks_portal.core import page_cache, registry
         from cks_portal.core.media import protect_files
-        from news import images, search, selectors, sitemaps, views
+        from news import health, images, search, selectors, sitemaps, views
         from news.models import Event, NewsItem
 
         # A draft's image (with its smaller copies) and programme stay private until it is out.
@@ -32,6 +32,7 @@ class NewsConfig(AppConfig):
         registry.register_navigation(_("News"), "news:index", "/nyheter/", order=20)
         registry.register_navigation(_("Calendar"), "news:calendar", "/kalender/", order=30)
         registry.register_reserved_slugs("nyheter", "kalender")
+        registry.register_content_health(health.sections, order=20)
         page_cache.register_query_parameters("news:index", "q", "topic", "year", "page")
         page_cache.register_query_parameters("news:calendar", "page")
         page_cache.register_query_parameters("news:past_events", "page")

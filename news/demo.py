@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw
 
 from cks_portal.core.models import Topic
 from cks_portal.core.publishing import State
-from news.models import Event, NewsItem, RegistrationMode
+from news.models import Event, NewsItem, Registration, RegistrationMode
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -268,4 +268,32 @@ def load(command):
         if wants_programme and not event.programme:
             event.programme.save("program-kunskapsseminarium.pdf", ContentFile(_programme_pdf()), save=True)
         _set_topics(event, topics)
+    _needs_attention()
     command.stdout.write(f"  news: {len(NEWS)} news items, {len(events)} events")
+
+
+def _needs_attention():
+    """A draft event that lacks a place, a last day and seats, and a registration for an event
+    long over that the nightly purge would have deleted: the editors' content health on the
+    admin index (issue 19) has something of each kind to show. The demo's news items are
+    years old, so the home page's latest news are outdated too."""
+    start = _at(timezone.localdate() + timedelta(days=40), 13)
+    Event.objects.update_or_create(
+        slug="workshop-for-skolpersonal",
+        defaults={
+            "title": "Workshop för skolpersonal (utkast)",
+            "summary": "En eftermiddag om samtal med elever som uttrycker extrema åsikter.",
+            "body": "<p>Programmet kommer senare.</p>",
+            "start": start,
+            "end": start + timedelta(hours=3),
+            "registration_mode": RegistrationMode.FORM,
+            "state": State.DRAFT,
+            "language": "sv",
+        },
+    )
+    past = Event.objects.get(slug="forum-mot-extremism-2016")
+    Registration.objects.get_or_create(
+        event=past,
+        email="deltagare@example.org",
+        defaults={"name": "Demo Deltagare", "organisation": "Exempelskolan"},
+    )

@@ -12,7 +12,8 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from cks_portal.core import i18n
-from cks_portal.core.admin import ConflictGuardMixin, RecordsEditorMixin
+from cks_portal.core.admin import ConflictGuardMixin, RecordsEditorMixin, TranslationReviewMixin
+from cks_portal.core.content_checks_admin import ContentChecksMixin
 from support.models import (
     VERIFY_EVERY_DAYS,
     Audience,
@@ -98,7 +99,15 @@ HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(SupportContact)
-class SupportContactAdmin(ConflictGuardMixin, RecordsEditorMixin, TranslationAdmin, SimpleHistoryAdmin):
+class SupportContactAdmin(
+    ContentChecksMixin,
+    TranslationReviewMixin,
+    ConflictGuardMixin,
+    RecordsEditorMixin,
+    TranslationAdmin,
+    SimpleHistoryAdmin,
+):
+    content_checks = {"summary": {}, "description": {"rich": True}}
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "organisation", "verified", "is_active", "is_featured", "order"]
     list_editable = ["order"]

@@ -8,7 +8,7 @@ class SupportConfig(AppConfig):
 
     def ready(self):
         from cks_portal.core import page_cache, registry
-        from support import search, sitemaps, views
+        from support import health, search, sitemaps, views
 
         # What the site needs from this app (cks_portal/core/registry.py): the core imports no app.
         page_cache.watch_app(self.label)
@@ -25,6 +25,7 @@ class SupportConfig(AppConfig):
         registry.register_sitemap_sections("support:index", order=10)
         registry.register_navigation(_("Support"), "support:index", "/stod/", order=10)
         registry.register_reserved_slugs("stod")
+        registry.register_content_health(health.sections, order=10)
         page_cache.register_query_parameters("support:index", "language", "audience", "page")
         page_cache.register_query_parameters(
             "hsds:services", "page", "per_page", "modified_after", "search", "full"

@@ -7,8 +7,11 @@ date, so the admin flags them until someone checks them.
 
 import datetime
 
+from django.utils import timezone
+
 from cks_portal.core.models import Topic
-from support.models import Audience, Language, OpeningInterval, PhoneNumber, SupportContact
+from support import demo_languages
+from support.models import Audience, Language, OpeningException, OpeningInterval, PhoneNumber, SupportContact
 
 LANGUAGES = [
     # code, Swedish, English, in the language itself
@@ -125,13 +128,19 @@ def load(command):
         codes = data.pop("languages")
         audience_slugs = data.pop("audiences")
         topic_slugs = data.pop("topics")
+        # In all nine languages, the seven newer ones unreviewed; the demo's editor chose to
+        # show unreviewed translations (cks_portal/core/translation_review.py).
+        data.update(demo_languages.CONTACTS.get(data["slug"], {}), show_unreviewed=True)
         contact, _ = SupportContact.objects.update_or_create(slug=data.pop("slug"), defaults=data)
         contact.languages.set([languages[code] for code in codes])
         contact.audiences.set([audiences[slug] for slug in audience_slugs])
         contact.topics.set(Topic.objects.filter(slug__in=topic_slugs))
         for order, (number, note, note_en) in enumerate(phones):
+            notes = {f"note_{lang}": text for lang, text in demo_languages.PHONE_NOTES.get(note, {}).items()}
             PhoneNumber.objects.update_or_create(
-                contact=contact, order=order, defaults={"number": number, "note": note, "note_en": note_en}
+                contact=contact,
+                order=order,
+                defaults={"number": number, "note": note, "note_en": note_en, **notes},
             )
         contact.intervals.all().delete()
         OpeningInterval.objects.bulk_create(
@@ -140,4 +149,28 @@ def load(command):
             )
             for day, opens, closes, next_day in hours
         )
+    _needs_attention()
     command.stdout.write(f"  support: {len(CONTACTS)} contacts, {len(LANGUAGES)} languages")
+
+
+def _needs_attention():
+    """A number with digits missing and a closed day already passed, so that the support
+    editors' content health on the admin index (issue 19) has something of each kind to show
+    (the demo contacts have never been verified, which it shows too)."""
+    contact = SupportContact.objects.get(slug="boras-stad-socialtjansten")
+    PhoneNumber.objects.update_or_create(
+        contact=contact,
+        order=1,
+        defaults={"number": "033-35 70", "note": "Reception", "note_en": "Reception"},
+    )
+    day = timezone.localdate() - datetime.timedelta(days=12)
+    OpeningException.objects.update_or_create(
+        contact=contact,
+        reason_sv="Personaldag",
+        defaults={
+            "start_date": day,
+            "end_date": day,
+            "kind": OpeningException.Kind.CLOSED,
+            "reason": "Personaldag",
+        },
+    )

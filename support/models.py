@@ -21,7 +21,7 @@ from phonenumbers import shortnumberinfo
 from simple_history.models import HistoricalRecords
 
 from cks_portal.core import cldr, i18n, phone, search
-from cks_portal.core.i18n import LocalizedModel
+from cks_portal.core.i18n import LocalizedModel, ReviewedTranslations
 from cks_portal.core.models import Topic
 from cks_portal.core.publishing import ChangeRecorded
 from cks_portal.core.richtext import RichTextField
@@ -150,7 +150,7 @@ class SupportContactQuerySet(models.QuerySet):
         )
 
 
-class SupportContact(search.SearchIndexed, LocalizedModel, ChangeRecorded):
+class SupportContact(search.SearchIndexed, ReviewedTranslations, ChangeRecorded):
     uuid = models.UUIDField(_("identifier for open data"), default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(
         _("name"), max_length=200, help_text=_("For example “Rädda Barnens orostelefon”.")
@@ -235,7 +235,7 @@ class SupportContact(search.SearchIndexed, LocalizedModel, ChangeRecorded):
 
     objects = SupportContactQuerySet.as_manager()
     # Who changed what and when; the hours and phones below keep their own history too.
-    history = HistoricalRecords(excluded_fields=["updated_at", "search_vector"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_vector", "translations_to_review"])
 
     # (field, weight) pairs of the search vector, most important first.
     # Translated fields in every language (cks_portal/core/i18n.py).

@@ -1,19 +1,21 @@
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from cks_portal.core import i18n
+from cks_portal.core import i18n, translation_review
 from cks_portal.core.models import Topic
 
 
@@ -174,6 +176,149 @@ class ConflictGuardForm(forms.ModelForm):
             field = self.instance._meta.get_field(change.field)
             rows.append((f"{field.verbose_name} ({who})", str(readable_value(field, change.new))[:300]))
         return rows
+
+
+def review_field_name(lang):
+    return f"translation_reviewed_{lang}"
+
+
+def language_name(lang):
+    return str(dict(settings.LANGUAGES).get(lang, lang))
+
+
+def review_state_text(model, state):
+    """A sentence about one language's translation of an item, for the editor."""
+    if not state.translated:
+        return gettext("No translation yet.")
+    if state.outdated:
+        names = ", ".join(str(model._meta.get_field(field).verbose_name) for field in state.outdated)
+        return gettext("Outdated: the Swedish text has changed since it was translated (%(fields)s).") % {
+            "fields": names
+        }
+    if state.reviewed:
+        record = state.record
+        who = (
+            record.reviewed_by.get_full_name() or record.reviewed_by.get_username()
+            if record.reviewed_by
+            else "–"
+        )
+        return gettext("Reviewed by %(name)s on %(date)s.") % {
+            "name": who,
+            "date": date_format(timezone.localtime(record.reviewed_at), "DATE_FORMAT"),
+        }
+    return gettext("Not reviewed by a translator yet.")
+
+
+class _TranslationReviewFormBase(forms.ModelForm):
+    """A box per language, "reviewed by a translator", and beside each translated field a mark
+    when its translation is outdated or not reviewed (cks_portal/core/translation_review.py)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        model = self._meta.model
+        self.review_states = translation_review.states(self.instance)
+        for lang, state in self.review_states.items():
+            box = self.fields.get(review_field_name(lang))
+            if box is not None:
+                box.label = gettext("%(language)s: reviewed by a translator") % {
+                    "language": language_name(lang)
+                }
+                box.initial = state.reviewed
+                box.help_text = review_state_text(model, state)
+            if not state.translated:
+                continue
+            for field in translation_review.TRACKED[model]:
+                column = self.fields.get(i18n.column(field, lang))
+                if column is None or field not in state.record.translations:
+                    continue
+                if field in state.outdated:
+                    kind, text = (
+                        "outdated",
+                        gettext("Outdated: the Swedish text has changed since this was translated."),
+                    )
+                elif state.record.reviewed_at is None:
+                    kind, text = "unreviewed", gettext("Not reviewed by a translator.")
+                else:
+                    continue
+                column.help_text = format_html(
+                    '<strong class="translation-mark translation-{}" data-language="{}">{}</strong> {}',
+                    kind,
+                    lang,
+                    text,
+                    column.help_text,
+                )
+
+    def review_decisions(self):
+        """{language: True/False} for the boxes the editor ticked or cleared. A box left as it
+        was decides nothing, so that a change to the Swedish text alone leaves the translations
+        outdated; a ticked box stays a review when the translation itself was edited."""
+        decisions = {}
+        changed = set(self.changed_data)
+        for lang in self.review_states:
+            name = review_field_name(lang)
+            if name not in self.fields:
+                continue
+            ticked = bool(self.cleaned_data.get(name))
+            columns = {i18n.column(field, lang) for field in translation_review.TRACKED[self._meta.model]}
+            if name in changed:
+                decisions[lang] = ticked
+            elif ticked and columns & changed:
+                decisions[lang] = True
+        return decisions
+
+
+TranslationReviewForm = type(
+    "TranslationReviewForm",
+    (_TranslationReviewFormBase,),
+    {
+        review_field_name(lang): forms.BooleanField(required=False)
+        for lang in translation_review.translation_languages()
+    },
+)
+
+
+class TranslationsToReviewFilter(admin.SimpleListFilter):
+    title = _("translations to review")
+    parameter_name = "to_review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("any", _("Any language")),
+            *((lang, language_name(lang)) for lang in translation_review.translation_languages()),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "any":
+            return queryset.exclude(translations_to_review=[])
+        if value in translation_review.translation_languages():
+            return queryset.filter(translations_to_review__contains=[value])
+        return queryset
+
+
+class TranslationReviewMixin:
+    """For the admin of a model with reviewed translations (`i18n.ReviewedTranslations`): the
+    editor's switch for unreviewed text and the translators' boxes in a "Translations" section,
+    the marks beside the fields, and a list filter of items whose translations wait for review."""
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        base = kwargs.get("form", self.form)
+        kwargs["form"] = type(f"Reviewed{base.__name__}", (TranslationReviewForm, base), {})
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        boxes = [review_field_name(lang) for lang in translation_review.translation_languages()]
+        return [*fieldsets, (_("Translations"), {"fields": ["show_unreviewed", *boxes]})]
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), TranslationsToReviewFilter]
+
+    def save_model(self, request, obj, form, change):
+        if isinstance(form, _TranslationReviewFormBase):
+            obj._translation_decisions = form.review_decisions()
+            obj._translation_reviewer = request.user
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Topic)

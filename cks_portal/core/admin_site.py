@@ -1,10 +1,16 @@
 from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
+
+from cks_portal.core import content_health
+
+# The "Translations to review" page lists at most this many; the lists' filter finds the rest.
+REVIEW_LIST_LIMIT = 500
 
 
 def needs_second_factor(user):
@@ -42,7 +48,57 @@ class CksAdminSite(admin.AdminSite):
         # to the login, so a staff member stopped at the code step could not log out.
         # Still POST-only and CSRF-checked, as the admin's own log-out.
         log_out = csrf_protect(never_cache(self.logout))
-        return [path("logout/", log_out, name="logout"), *super().get_urls()]
+        return [
+            path("logout/", log_out, name="logout"),
+            path(
+                "translations/",
+                self.admin_view(self.translations_to_review),
+                name="translations_to_review",
+            ),
+            *super().get_urls(),
+        ]
+
+    def translations_to_review(self, request):
+        """Every item and language whose translation waits for a translator: never reviewed, or
+        its Swedish text changed since (cks_portal/core/translation_review.py), with a link to
+        the item's change form. Only the models the staff member may see."""
+        from cks_portal.core import translation_review
+        from cks_portal.core.admin import language_name, review_state_text
+
+        models = [
+            model
+            for model in translation_review.tracked_models()
+            if model in self._registry and self._registry[model].has_view_or_change_permission(request)
+        ]
+        rows = [
+            {
+                "kind": model._meta.verbose_name,
+                "item": str(item),
+                "url": reverse(
+                    f"{self.name}:{model._meta.app_label}_{model._meta.model_name}_change", args=[item.pk]
+                ),
+                "language": language_name(state.lang),
+                "lang": state.lang,
+                "outdated": bool(state.outdated),
+                "state": review_state_text(model, state),
+            }
+            for model, item, state in translation_review.waiting(models)
+        ]
+        context = {
+            **self.each_context(request),
+            "title": _("Translations to review"),
+            "rows": rows[:REVIEW_LIST_LIMIT],
+            "total": len(rows),
+        }
+        return TemplateResponse(request, "admin/translations_to_review.html", context)
+
+    def index(self, request, extra_context=None):
+        # What this user's role should fix (support contacts to verify, broken links …).
+        extra_context = {
+            **(extra_context or {}),
+            "content_health": content_health.sections_for_user(request.user),
+        }
+        return super().index(request, extra_context)
 
     def has_permission(self, request):
         return super().has_permission(request) and not needs_second_factor(request.user)

@@ -12,13 +12,20 @@ and the library's rewriting of queries is off (below): in `filter()`, `update()`
 `obj.t.x` returns the text for the active language, falling back to Swedish; the result
 knows its language so that templates can mark Swedish text on a page in another language
 with `lang="sv"` (`lang_attribute`).
+
+A model whose translations a translator reviews (`ReviewedTranslations`, see
+cks_portal/core/translation_review.py) carries on its row the languages whose translation
+waits for review and the editor's choice whether such text is shown; when it is not, `obj.t.x`
+gives the Swedish text, marked as Swedish, exactly as if there were no translation.
 """
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import MultilingualQuerySet
 from modeltranslation.translator import TranslationOptions, translator
 
@@ -41,6 +48,28 @@ def _post_init_without_rewriting(self):
 
 
 MultilingualQuerySet._post_init = _post_init_without_rewriting
+
+# The columns `obj.t.x` reads on a model with reviewed translations besides the text itself.
+REVIEW_COLUMNS = ("show_unreviewed", "translations_to_review")
+_library_only = MultilingualQuerySet.only
+
+
+def _only_with_review_state(self, *fields):
+    """`only("summary")` loads every language's column (the library's widening) and, on a model
+    with reviewed translations, the review state `obj.t.summary` reads: without it each object
+    would cost one more query when it is printed."""
+    if issubclass(self.model, ReviewedTranslations) and any(
+        field in _translated_fields(self.model) for field in fields
+    ):
+        fields = (*fields, *REVIEW_COLUMNS)
+    return _library_only(self, *fields)
+
+
+MultilingualQuerySet.only = _only_with_review_state
+
+
+def _translated_fields(model):
+    return translator.get_options_for_model(model).all_fields
 
 
 class LocalizedText(str):
@@ -66,14 +95,16 @@ def active_language():
 
 def languages_of(obj, name):
     """The languages an object's page really has: Swedish, and every other language in which
-    its field `name` (the title, say) is filled in. Without a translation the page still answers
-    in that language, with its chrome translated and its content in Swedish, but the language
-    switch, the `hreflang` alternates and the sitemap do not offer it (docs/architecture.md,
-    "Which languages a page has")."""
+        its field `name` (the title, say) is filled in and may be shown (`shows_translation`: a
+    translation the editor holds back until it is reviewed does not count). Without a translation the page still answers
+        in that language, with its chrome translated and its content in Swedish, but the language
+        switch, the `hreflang` alternates and the sitemap do not offer it (docs/architecture.md,
+        "Which languages a page has")."""
     return [
         lang
         for lang in content_languages()
-        if lang == DEFAULT_LANGUAGE or (getattr(obj, column(name, lang), None) or "").strip()
+        if lang == DEFAULT_LANGUAGE
+        or ((getattr(obj, column(name, lang), None) or "").strip() and shows_translation(obj, lang))
     ]
 
 
@@ -95,11 +126,21 @@ def columns(name):
     return [column(name, lang) for lang in content_languages()]
 
 
+def shows_translation(obj, lang):
+    """Whether the public pages show `obj`'s translation into `lang`: always, unless the model's
+    translations are reviewed, the editor chose to show only reviewed text, and `lang` waits
+    for review (never reviewed, or its Swedish source changed since)."""
+    if not isinstance(obj, ReviewedTranslations) or obj.show_unreviewed:
+        return True
+    return lang not in (obj.translations_to_review or ())
+
+
 def localized(obj, name):
-    """`name` in the active language when the object has it there, else in Swedish."""
+    """`name` in the active language when the object has it there (and may show it), else in
+    Swedish."""
     value, lang = None, DEFAULT_LANGUAGE
     active = active_language()
-    if active != DEFAULT_LANGUAGE:
+    if active != DEFAULT_LANGUAGE and shows_translation(obj, active):
         other = getattr(obj, column(name, active), None)
         if other and other.strip():
             value, lang = other, active
@@ -128,6 +169,33 @@ class LocalizedModel(models.Model):
         return Localized(self)
 
 
+class ReviewedTranslations(LocalizedModel):
+    """A model whose translations a translator reviews (cks_portal/core/translation_review.py).
+
+    The two columns live on the row so that a page knows what it may show without a query:
+    `translations_to_review` is kept up to date on every save, `show_unreviewed` is the editor's
+    choice for this item."""
+
+    show_unreviewed = models.BooleanField(
+        _("show translations that are not reviewed"),
+        default=True,
+        help_text=_(
+            "When this is off, a translation that no translator has reviewed, or whose Swedish "
+            "text has changed since, is not shown: readers in that language see the Swedish text."
+        ),
+    )
+    translations_to_review = ArrayField(
+        models.CharField(max_length=8),
+        verbose_name=_("translations to review"),
+        default=list,
+        blank=True,
+        editable=False,
+    )
+
+    class Meta:
+        abstract = True
+
+
 def register(model, fields):
     """Give `model`'s `fields` a column per language, Swedish required, and keep them in the
     model's history (django-simple-history builds the historical model when the class is
@@ -141,6 +209,10 @@ def register(model, fields):
     )
     translator.register(model, options)
     _add_translations_to_history(model, fields)
+    if issubclass(model, ReviewedTranslations):
+        from cks_portal.core import translation_review
+
+        translation_review.track(model, fields)
 
 
 def _add_translations_to_history(model, fields):

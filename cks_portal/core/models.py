@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -51,3 +52,44 @@ def validate_page_slug(value):
 
     if value in RESERVED_SLUGS | registry.reserved_slugs():
         raise ValidationError(_("“%(slug)s” is used by another part of the site."), params={"slug": value})
+
+
+class TranslationReview(models.Model):
+    """The state of one item's translation into one language (cks_portal/core/translation_review.py).
+
+    `sources` holds, per translated field, a digest of the Swedish text the translation was
+    written (or last reviewed) against, and `translations` a digest of the translation itself,
+    so a later save can tell which side changed. A translation is outdated when the Swedish
+    text of a field no longer matches its digest in `sources`."""
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.BigIntegerField()
+    language = models.CharField(_("language"), max_length=8)
+    sources = models.JSONField(default=dict)
+    translations = models.JSONField(default=dict)
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("translation changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("translation review")
+        verbose_name_plural = _("translation reviews")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "language"], name="one_review_per_translation"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id}:{self.language}"
+
+    def outdated_fields(self, swedish_digests):
+        """The fields whose Swedish text changed since the translation was written or reviewed."""
+        return [field for field, digest in self.sources.items() if swedish_digests.get(field) != digest]

@@ -49,6 +49,7 @@ _sitemaps = []
 _sitemap_sections = []
 _navigation = []
 _reserved_slugs = set()
+_content_health = []
 
 
 def _add(entries, order, entry):
@@ -132,3 +133,13 @@ def register_reserved_slugs(*slugs):
 
 def reserved_slugs():
     return frozenset(_reserved_slugs)
+
+
+def register_content_health(provider, *, order):
+    """`provider(today)` returns the app's `content_health.HealthSection`s: what its staff
+    should fix (the admin index and the weekly digest show them to the role that may)."""
+    _add(_content_health, order, provider)
+
+
+def content_health_providers():
+    return _sorted(_content_health)

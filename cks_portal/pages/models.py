@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cks_portal.core.i18n import LocalizedModel
+from cks_portal.core.i18n import ReviewedTranslations
 from cks_portal.core.models import validate_page_slug
 from cks_portal.core.publishing import ChangeRecorded, Publishing, State, state_field
 from cks_portal.core.richtext import RichTextField
@@ -16,7 +16,7 @@ EASY_READ_SLUG = "lattlast"
 EASY_READ_PREFIX = f"{EASY_READ_SLUG}-"
 
 
-class Page(LocalizedModel, Publishing, ChangeRecorded):
+class Page(ReviewedTranslations, Publishing, ChangeRecorded):
     """A page of running text that staff edit: about us, accessibility statement, privacy."""
 
     title = models.CharField(_("title"), max_length=200)
@@ -40,7 +40,9 @@ class Page(LocalizedModel, Publishing, ChangeRecorded):
     show_in_footer = models.BooleanField(_("link in footer"), default=False)
 
     # The table names of the days when pages were part of the core app (label "cks_portal").
-    history = HistoricalRecords(excluded_fields=["updated_at"], table_name="cks_portal_historicalpage")
+    history = HistoricalRecords(
+        excluded_fields=["updated_at", "translations_to_review"], table_name="cks_portal_historicalpage"
+    )
 
     class Meta:
         db_table = "cks_portal_page"

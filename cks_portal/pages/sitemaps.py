@@ -8,7 +8,11 @@ class PageSitemap(I18nSitemap):
 
     def items(self):
         # The titles in every language come with `only("title")` (cks_portal/core/i18n.py).
-        return Page.objects.published().order_by("slug").only("slug", "title", "updated_at")
+        return (
+            Page.objects.published()
+            .order_by("slug")
+            .only("slug", "title", "updated_at", *i18n.REVIEW_COLUMNS)
+        )
 
     def get_languages_for_item(self, page):
         if page.is_easy_read:

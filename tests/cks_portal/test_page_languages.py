@@ -132,3 +132,16 @@ def test_the_language_filter_names_each_language_in_itself(client, db, prefix):
     }
     assert options["ar"].attrs["lang"] == "ar" and options["ar"].attrs["dir"] == "rtl"
     assert options["sv"].attrs["lang"] == "sv" and "dir" not in options["sv"].attrs
+
+
+def test_a_translation_held_back_for_review_is_not_offered(client, db):
+    page = make_page(title_fi="Meistä", body_fi="<p>Teksti.</p>", show_unreviewed=False)
+    assert "fi" in page.translations_to_review
+
+    html = client.get("/om-oss/").content
+
+    assert "fi" not in head_alternates(html)
+    assert "fi" not in switch_languages(html)
+    page.show_unreviewed = True
+    page.save()
+    assert "fi" in head_alternates(client.get("/om-oss/").content)

@@ -17,8 +17,8 @@ from django.utils import translation
 from cks_portal.core import cldr
 from support import opening
 from support.models import PhoneNumber
-from tests.html import elements
 from tests.factories import make_contact, seed_hours
+from tests.html import elements
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 UTC = datetime.UTC
