@@ -226,3 +226,42 @@ def test_right_to_left_languages_agree_with_cldr():
     for code, _name in settings.LANGUAGES:
         info = translation.get_language_info(code)
         assert info["bidi"] == (cldr.babel_locale(code).character_order == "right-to-left"), code
+
+
+def _in_english(contact, moment):
+    return text_at(contact, moment, "en")
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES if code != "en"])
+def test_the_sentence_in_every_site_language_is_translated_and_uses_cldr(orostelefon, language):
+    """Every language, not only the three spelled out above: at lunch, in the evening, on a
+    Saturday and on a public holiday (the orostelefon keeps those closed), and on both Sundays
+    the clocks change, the sentence is the language's own (not the English msgid), and its
+    times and day names are CLDR's for that language."""
+    with translation.override(language):
+        one_pm = cldr.time(datetime.time(13, 0))
+        nine = cldr.time(datetime.time(9, 0))
+        noon = cldr.time(datetime.time(12, 0))
+        monday = cldr.weekday_name(0)
+    cases = [
+        (MOMENTS["lunch"], one_pm, None),
+        (MOMENTS["evening"], nine, None),
+        (MOMENTS["saturday"], nine, monday),
+        (MOMENTS["ascension"], nine, None),
+    ]
+    for moment, time, day in cases:
+        sentence = text_at(orostelefon, moment, language)
+        assert sentence != _in_english(orostelefon, moment), (language, moment)
+        if language != "sv":  # a msgid missing from a catalogue falls back to Swedish
+            assert sentence != text_at(orostelefon, moment, "sv"), (language, moment)
+        assert time in sentence, (language, moment, sentence)
+        if day:
+            assert day in sentence, (language, moment, sentence)
+    contact = make_contact(hours=[(6, "09:00", "12:00"), *seed_hours()])
+    # The Sundays the clocks change: open at 11.30 local time, closed at 12.30, both times.
+    for month, day, offset in ((3, 29, 2), (10, 25, 1)):
+        half_past_eleven = datetime.datetime(2026, month, day, 11 - offset, 30, tzinfo=UTC)
+        assert noon in text_at(contact, half_past_eleven, language)
+        closed = text_at(contact, half_past_eleven + datetime.timedelta(hours=1), language)
+        assert closed != text_at(contact, half_past_eleven, language)
+        assert closed != _in_english(contact, half_past_eleven + datetime.timedelta(hours=1))
