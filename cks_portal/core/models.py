@@ -14,7 +14,6 @@ EDITOR_FIELDS_LEFT_OUT = ("updated_by__password", "updated_by__email", "updated_
 RESERVED_SLUGS = {
     "admin",
     "api",
-    "en",
     "sok",
     "media",
     "static",
@@ -50,7 +49,9 @@ def validate_page_slug(value):
 
     from cks_portal.core import registry
 
-    if value in RESERVED_SLUGS | registry.reserved_slugs():
+    # The language prefixes (/en/, /fi/, /ar/ …) are taken by i18n_patterns, whatever LANGUAGES holds.
+    language_prefixes = {code for code, _name in settings.LANGUAGES}
+    if value in RESERVED_SLUGS | language_prefixes | registry.reserved_slugs():
         raise ValidationError(_("“%(slug)s” is used by another part of the site."), params={"slug": value})
 
 

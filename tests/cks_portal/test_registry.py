@@ -8,11 +8,13 @@ from tests.publishing import published_form
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("slug", ["stod", "nyheter", "kalender", "kunskapsbank", "sok", "admin"])
+@pytest.mark.parametrize(
+    "slug", ["stod", "nyheter", "kalender", "kunskapsbank", "sok", "admin", "en", "fi", "ar", "kmr", "ti"]
+)
 def test_an_editor_cannot_give_a_page_an_address_an_app_or_the_site_uses(staff_client, slug):
     client = staff_client(EDITOR)
     url = "/admin/pages/page/add/"
-    data = {**form_data(client.get(url)), "title": "Sidan", "slug": slug, **published_form()}
+    data = {**form_data(client.get(url)), "title_sv": "Sidan", "slug": slug, **published_form()}
 
     response = client.post(url, data)
 
