@@ -228,7 +228,7 @@ from knowledge_bank.models import Publication
 from knowledge_bank.views import index
 
 queries, repeat = json.loads(sys.argv[1]), int(sys.argv[2])
-factory = RequestFactory()
+factory = RequestFactory(HTTP_HOST="127.0.0.1")  # an allowed host: pages print absolute URLs
 
 def timed(params):
     request = factory.get("/kunskapsbank/", params)
