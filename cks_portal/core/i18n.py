@@ -95,11 +95,11 @@ def active_language():
 
 def languages_of(obj, name):
     """The languages an object's page really has: Swedish, and every other language in which
-        its field `name` (the title, say) is filled in and may be shown (`shows_translation`: a
-    translation the editor holds back until it is reviewed does not count). Without a translation the page still answers
-        in that language, with its chrome translated and its content in Swedish, but the language
-        switch, the `hreflang` alternates and the sitemap do not offer it (docs/architecture.md,
-        "Which languages a page has")."""
+    its field `name` (the title, say) is filled in and may be shown (`shows_translation`: a
+    translation the editor holds back until it is reviewed does not count). Without a
+    translation the page still answers in that language, with its chrome translated and its
+    content in Swedish, but the language switch, the `hreflang` alternates and the sitemap do
+    not offer it (docs/architecture.md, "Which languages a page has")."""
     return [
         lang
         for lang in content_languages()
