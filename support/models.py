@@ -240,10 +240,11 @@ class SupportContact(search.SearchIndexed, ReviewedTranslations, ChangeRecorded)
     # (field, weight) pairs of the search vector, most important first.
     # Translated fields in every language (cks_portal/core/i18n.py).
     SEARCH_WEIGHTS = (
-        *((name, "A") for name in i18n.columns("name")),
+        # A translation held back for review is not searched (i18n.searchable_columns).
+        *((name, "A") for name in i18n.searchable_columns("name", reviewed=True)),
         ("organisation", "B"),
-        *((name, "B") for name in i18n.columns("summary")),
-        *((name, "C") for name in i18n.columns("description")),
+        *((name, "B") for name in i18n.searchable_columns("summary", reviewed=True)),
+        *((name, "C") for name in i18n.searchable_columns("description", reviewed=True)),
     )
 
     class Meta:

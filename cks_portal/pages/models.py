@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cks_portal.core.i18n import ReviewedTranslations, columns
+from cks_portal.core.i18n import ReviewedTranslations, searchable_columns
 from cks_portal.core.models import validate_page_slug
 from cks_portal.core.publishing import ChangeRecorded, Publishing, State, state_field
 from cks_portal.core.richtext import RichTextField
@@ -57,12 +57,13 @@ class Page(ReviewedTranslations, Publishing, ChangeRecorded, SearchIndexed):
 
     @classmethod
     def search_document(cls):
-        """Every language's title, lead and body (cks_portal/core/i18n.py), stored on save: a
-        vector of 27 columns computed at each search cost /sok/ more than all its other groups."""
+        """Every language's title, lead and body that the page shows (i18n.searchable_columns),
+        stored on save: a vector of 27 columns computed at each search cost /sok/ more than all
+        its other groups."""
         return weighted_vector(
-            *((name, "A") for name in columns("title")),
-            *((name, "B") for name in columns("lead")),
-            *((name, "C") for name in columns("body")),
+            *((name, "A") for name in searchable_columns("title", reviewed=True)),
+            *((name, "B") for name in searchable_columns("lead", reviewed=True)),
+            *((name, "C") for name in searchable_columns("body", reviewed=True)),
         )
 
     @property

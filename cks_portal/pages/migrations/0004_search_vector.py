@@ -6,10 +6,15 @@ from django.db import migrations
 
 
 def fill_vectors(apps, schema_editor):
-    from cks_portal.pages.models import Page as CurrentPage
+    from cks_portal.core.i18n import searchable_columns
+    from cks_portal.core.search import weighted_vector
 
     Page = apps.get_model("pages", "Page")
-    Page.objects.update(search_vector=CurrentPage.search_document())
+    weights = {"title": "A", "lead": "B", "body": "C"}
+    document = weighted_vector(
+        *((name, weight) for field, weight in weights.items() for name in searchable_columns(field, reviewed=True))
+    )
+    Page.objects.update(search_vector=document)
 
 
 class Migration(migrations.Migration):
