@@ -22,6 +22,8 @@ The protocol in brief, as this module answers it:
   during a harvest moves to the end of the list instead of pushing another one out of it.
 
 The XML is built with ElementTree, so no text from the database is ever pasted into markup.
+The reads live here rather than in selectors.py: no page shares them, and nothing of them is
+remembered in the cache except the topics' names (selectors.topic_labels).
 """
 
 import datetime
@@ -456,7 +458,9 @@ class Answer:
         page = records
         if ask.after:
             moment, pk = ask.after
-            page = page.filter(Q(datestamp__gt=moment) | Q(datestamp=moment, pk__gt=pk))
+            # The first condition lets PostgreSQL start in kb_oai_datestamp_idx at the last
+            # record sent; the second skips those sent with the same datestamp.
+            page = page.filter(datestamp__gte=moment).filter(Q(datestamp__gt=moment) | Q(pk__gt=pk))
         page = page.order_by("datestamp", "pk")
         if verb == "ListRecords":
             page = with_metadata(page)
