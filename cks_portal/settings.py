@@ -6,6 +6,7 @@ raise ImproperlyConfigured on a value they cannot understand instead of guessing
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -493,6 +494,22 @@ KNOWLEDGE_BANK_PAGE_SIZE = envint("KNOWLEDGE_BANK_PAGE_SIZE", 20)
 # The link checker: parallel requests and seconds before a link counts as not answering.
 KNOWLEDGE_BANK_LINK_CHECK_WORKERS = envint("KNOWLEDGE_BANK_LINK_CHECK_WORKERS", 8)
 KNOWLEDGE_BANK_LINK_CHECK_TIMEOUT = envint("KNOWLEDGE_BANK_LINK_CHECK_TIMEOUT", 10)
+# OAI-PMH (/oai/, knowledge_bank/oai.py, docs/oai-pmh.md). The repository identifier is the
+# domain in every record's identifier (oai:<domain>:kunskapsbank/<id>): harvesters keep it for
+# good, so it comes from configuration, never from the host a request used. By default the
+# domain of the organisation's contact address.
+OAI_REPOSITORY_IDENTIFIER = envstr("OAI_REPOSITORY_IDENTIFIER", "") or SITE_CONTACT_EMAIL.rpartition("@")[2]
+if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9\-]*(\.[a-zA-Z][a-zA-Z0-9\-]*)+", OAI_REPOSITORY_IDENTIFIER):
+    raise ImproperlyConfigured(
+        "OAI_REPOSITORY_IDENTIFIER must be a domain name such as cks.example.se; "
+        f"got {OAI_REPOSITORY_IDENTIFIER!r}"
+    )
+# Records (or headers) per ListRecords/ListIdentifiers answer, and how long its resumption
+# token stays valid.
+OAI_PAGE_SIZE = envint("OAI_PAGE_SIZE", 100)
+if OAI_PAGE_SIZE < 1:
+    raise ImproperlyConfigured(f"OAI_PAGE_SIZE must be at least 1; got {OAI_PAGE_SIZE}")
+OAI_RESUMPTION_TOKEN_SECONDS = envint("OAI_RESUMPTION_TOKEN_SECONDS", 24 * 60 * 60)
 # Seminar registration: personal data is deleted this many days after the event has ended
 # (by `manage.py purge_registrations`, run daily from cron); the privacy page states the period.
 REGISTRATION_RETENTION_DAYS = envint("REGISTRATION_RETENTION_DAYS", 30)

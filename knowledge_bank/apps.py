@@ -29,7 +29,7 @@ class KnowledgeBankConfig(AppConfig):
         registry.register_sitemaps(sitemaps.SITEMAPS, order=30)
         registry.register_sitemap_sections("knowledge_bank:index", order=30)
         registry.register_navigation(_("Knowledge bank"), "knowledge_bank:index", "/kunskapsbank/", order=40)
-        registry.register_reserved_slugs("kunskapsbank")
+        registry.register_reserved_slugs("kunskapsbank", "oai")
         registry.register_content_health(health.sections, order=30)
         filters = ("q", "topic", "type", "language", "decade", "sort")
         page_cache.register_query_parameters("knowledge_bank:index", *filters, "page")
