@@ -12,7 +12,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from cks_portal.core import registry, suggest
 from cks_portal.core import search as site_search
@@ -51,7 +51,7 @@ def search(request):
 SUGGESTIONS_MAX_AGE = 60
 
 
-@require_GET
+@require_safe
 def search_suggestions(request):
     """Search as you type (cks_portal.core.suggest): JSON for static/js/search-suggest.js, with
     the sentence its live region reads out, in the page's language."""

@@ -189,6 +189,8 @@
     input.addEventListener("input", function () {
       var text = input.value.trim();
       cancel();
+      // The chosen suggestion belonged to the letters before this one.
+      select(-1);
       if (letters(text) < MIN_LETTERS) {
         items = [];
         list.textContent = "";

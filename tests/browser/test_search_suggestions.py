@@ -36,7 +36,10 @@ def test_three_letters_show_suggestions_and_the_keyboard_alone_opens_one(
     expect(box).to_have_attribute("aria-expanded", "false")
     expect(box).to_have_attribute("aria-autocomplete", "list")
 
-    visitor.focus(box) if visitor.keyboard else box.click()
+    if visitor.keyboard:
+        visitor.focus(box)
+    else:
+        box.click()
     page.keyboard.type("lä")
     page.wait_for_timeout(400)
     expect(listbox(page)).to_be_hidden()  # two letters: nothing yet
@@ -85,6 +88,10 @@ def test_up_and_down_move_through_the_list_and_wrap(page, site_url):
     expect(options.nth(1)).to_have_attribute("aria-selected", "true")
     expect(options.first).to_have_attribute("aria-selected", "false")
     assert page.locator('[role="option"][aria-selected="true"]').count() == 1
+
+    page.keyboard.type(" v")  # a new letter: the choice belonged to the old ones
+    assert box.get_attribute("aria-activedescendant") is None
+    assert page.locator('[role="option"][aria-selected="true"]').count() == 0
 
 
 def test_escape_closes_the_list_a_second_escape_empties_the_box_and_tab_leaves(page, site_url):

@@ -227,7 +227,8 @@ def test_the_answer_may_be_kept_a_minute_by_browsers_and_proxies(client, make_pu
     assert "cookie" not in response.get("Vary", "").lower()
 
 
-def test_only_get_is_answered(client, db):
+def test_only_get_and_head_are_answered(client, db):
+    assert client.head(URL, {"q": "radik"}).status_code == 200
     assert client.post(URL, {"q": "radik"}).status_code == 405
 
 
