@@ -255,7 +255,8 @@ def load(command):
             slug=data["slug"], defaults={**data, "state": State.PUBLISHED, "language": "sv"}
         )
         if not item.image:
-            item.image.save(f"{item.slug}.jpg", ContentFile(draw_placeholder(seed)), save=True)
+            name = f"{item.slug}.jpg"
+            item.image.save(name, ContentFile(draw_placeholder(seed), name=name), save=True)
         _set_topics(item, topics)
     events = _events()
     for entry in events:

@@ -30,9 +30,7 @@ def _outdated_on_home(now):
         "news-outdated-home", _("Outdated news still on the home page"), "news.change_newsitem"
     )
     cutoff = now - timedelta(days=settings.NEWS_OUTDATED_AFTER)
-    # The image stays unloaded: loading it can make Django open the file to read its size,
-    # and a missing file must not take the admin index down with it.
-    for item in NewsItem.objects.published().defer("body", "image")[:HOME_NEWS]:
+    for item in NewsItem.objects.published().defer("body")[:HOME_NEWS]:
         if item.publish_at < cutoff:
             detail = _("published %(date)s; write a newer item or withdraw it") % {
                 "date": date_format(timezone.localtime(item.publish_at), "DATE_FORMAT")

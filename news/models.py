@@ -228,6 +228,13 @@ class NewsItem(Publishable):
             cleaned, width, height = images.without_metadata(self.image)
             self.image = cleaned
             self.image_width, self.image_height = width, height
+        elif self.image and self.image_width is None:
+            # FieldFile.save(name, content) with a nameless ContentFile leaves the size empty
+            # (Django reads the size from `content`, which has no name and so counts as no
+            # file). Read it once here: a row without it makes Django open the file every
+            # time the item is loaded, and a missing file would then break every page that
+            # loads the item.
+            self.image_width, self.image_height = self.image.width, self.image.height
         super().save(*args, **kwargs)
         if self.image:
             images.make_renditions(self.image, RENDITION_WIDTHS)
