@@ -44,7 +44,12 @@
     list.id = listId;
     list.className = "suggest__list";
     list.setAttribute("role", "listbox");
-    if (label) {
+    // Its own name ("Förslag"): named by the box's label, the list would be a second
+    // "Sök publikationer" to a screen reader.
+    var name = form.getAttribute("data-suggest-label");
+    if (name) {
+      list.setAttribute("aria-label", name);
+    } else if (label) {
       if (!label.id) {
         label.id = input.id + "-label";
       }

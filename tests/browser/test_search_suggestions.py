@@ -46,6 +46,7 @@ def test_three_letters_show_suggestions_and_the_keyboard_alone_opens_one(
     page.keyboard.type("ges")
 
     expect(listbox(page)).to_be_visible()
+    expect(page.get_by_role("listbox", name="Förslag")).to_be_visible()
     expect(box).to_have_attribute("aria-expanded", "true")
     expect(box).to_have_attribute("aria-controls", listbox(page).get_attribute("id"))
     options = page.get_by_role("option")
