@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("", include("news.urls")),
     path("kunskapsbank/", include("knowledge_bank.urls")),
     path("sok/", views.search, name="search"),
+    path("sok/forslag/", views.search_suggestions, name="search_suggestions"),
     path("<slug:slug>/", pages_views.page_detail, name="page"),
     prefix_default_language=False,
 )

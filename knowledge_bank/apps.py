@@ -9,7 +9,7 @@ class KnowledgeBankConfig(AppConfig):
     def ready(self):
         from cks_portal.core import page_cache, registry
         from cks_portal.core.media import protect_files
-        from knowledge_bank import health, search, selectors, sitemaps, views
+        from knowledge_bank import health, search, selectors, sitemaps, suggest, views
         from knowledge_bank.models import Publication
 
         # The PDF of a publication is public only while the publication is.
@@ -26,6 +26,7 @@ class KnowledgeBankConfig(AppConfig):
             order=40,
         )
         registry.register_search_provider(search.site_results, order=20)
+        registry.register_suggestion_provider(suggest.suggestions, order=20)
         registry.register_sitemaps(sitemaps.SITEMAPS, order=30)
         registry.register_sitemap_sections("knowledge_bank:index", order=30)
         registry.register_navigation(_("Knowledge bank"), "knowledge_bank:index", "/kunskapsbank/", order=40)

@@ -5,7 +5,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorExact
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce, Concat, Greatest, Left
+from django.db.models.functions import Coalesce, Collate, Concat, Greatest, Left, Lower
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -291,6 +291,13 @@ class Publication(search.SearchIndexed, ReviewedTranslations, Publishing, Change
             models.Index(fields=["featured", "featured_order"], name="kb_featured_idx"),
             # `search_vector @@ query` without reading every row.
             GinIndex(fields=["search_vector"], name="kb_search_idx"),
+            # The words of the title as typed, for search as you type (knowledge_bank.suggest):
+            # a prefix such as 'radi':* is found among the index's sorted words.
+            GinIndex(SearchVector("title", config="simple"), name="kb_title_words_idx"),
+            # Titles that begin with what was typed, in byte order (`lower(title) COLLATE "C"
+            # LIKE 'radi%'`): in the "C" collation a LIKE prefix is a range of the index,
+            # whatever the database's own collation.
+            models.Index(Collate(Lower("title"), "C"), name="kb_title_prefix_idx"),
             # The "newest first" order (knowledge_bank.search.NEWEST), so the newest matches of
             # a broad search are read in index order instead of sorting every row. The columns
             # the filters test follow as keys, so an equality filter is tested inside the index
