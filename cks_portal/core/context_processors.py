@@ -25,8 +25,9 @@ def canonical_query(request):
     params = request.GET
     if not params or set(params) - set(CANONICAL_PARAMETERS):
         return ""
-    page = params.get("page", "")
-    return f"page={page}" if page.isascii() and page.isdigit() and int(page) > 1 else ""
+    # Compared as text: int() of a long enough string of digits raises.
+    page = params.get("page", "").lstrip("0")
+    return f"page={page}" if page.isascii() and page.isdigit() and page != "1" else ""
 
 
 def site(request):

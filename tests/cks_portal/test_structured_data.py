@@ -258,6 +258,7 @@ def test_every_public_page_has_open_graph_an_absolute_canonical_and_hreflang(cli
     [
         ("/nyheter/?page=2", "/nyheter/?page=2"),
         ("/nyheter/?page=1", "/nyheter/"),
+        ("/nyheter/?page=02", "/nyheter/?page=2"),
         ("/nyheter/?topic=radikalisering&page=2", "/nyheter/"),
         ("/kunskapsbank/?q=extremism&sort=newest", "/kunskapsbank/"),
         ("/en/stod/?utm_source=mail", "/en/stod/"),
