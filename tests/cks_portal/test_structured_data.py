@@ -285,3 +285,10 @@ def test_open_graph_repeats_the_pages_title_and_description_as_plain_text(client
     assert og["og:title"] == 'Ett "citat" & <taggar>'
     assert og["og:description"] == "Ingress & mer <b>fet</b>."
     assert 'content="Ett &quot;citat&quot; &amp; &lt;taggar&gt;"' in body
+
+
+def test_a_missing_page_names_no_canonical_address(client, db):
+    response = client.get("/finns-inte/")
+
+    assert response.status_code == 404
+    assert elements(response.content.decode(), "link", rel="canonical") == []
