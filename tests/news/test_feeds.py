@@ -19,7 +19,7 @@ import feedvalidator
 from feedvalidator import compatibility
 from feedvalidator.formatter.text_plain import Formatter
 
-FEEDS = ["/nyheter/rss/", "/nyheter/atom/"]
+FEEDS = ["/nyheter/rss/", "/nyheter/atom/", "/en/nyheter/rss/", "/en/nyheter/atom/"]
 
 
 def validator_messages(client, path):
