@@ -39,9 +39,8 @@ def postal_address(street="", postal_code="", locality="", country="SE"):
 def place(name="", **address):
     """A Place: where something happens, with its postal address (schema.org and Google ask
     for the address of an event's location)."""
-    data = thing("Place", address=postal_address(**address))
-    if name:
-        data = thing("Place", name=name, address=data["address"])
+    data = thing("Place", name=name) if name else thing("Place")
+    data["address"] = postal_address(**address)
     return data
 
 
