@@ -466,6 +466,17 @@ SITE_NAME = envstr("CKS_SITE_NAME", "CKS-portalen")
 SITE_ORGANISATION = envstr("CKS_SITE_ORGANISATION", "Borås Stad, Centrum för kunskap och säkerhet")
 SITE_CONTACT_EMAIL = envstr("CKS_CONTACT_EMAIL", "boras.stad@boras.se")
 SITE_CONTACT_PHONE = envstr("CKS_CONTACT_PHONE", "033-35 70 00")
+# The domain the site's permanent ids are minted on (feed entries' tag URIs, calendar UIDs), and
+# the year it was first done. Fixed, not the request's host name: a reader that reaches the site
+# by another name, or a move to a new one, must not see every item as new.
+SITE_ID_DOMAIN = envstr("CKS_ID_DOMAIN", "boras.se")
+SITE_ID_DATE = envstr("CKS_ID_DATE", "2025")
+if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", SITE_ID_DATE):
+    raise ImproperlyConfigured(
+        f"CKS_ID_DATE must be a year, year-month or date (2025, 2025-01-15); got {SITE_ID_DATE!r}"
+    )
+if not re.fullmatch(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?", SITE_ID_DOMAIN):
+    raise ImproperlyConfigured(f"CKS_ID_DOMAIN must be a lower-case domain name; got {SITE_ID_DOMAIN!r}")
 
 # --- support --------------------------------------------------------------------------------
 # Support lines per page on /stod/; featured lines come first, on page 1.

@@ -128,7 +128,9 @@ class Publication(search.SearchIndexed, ReviewedTranslations, Publishing, Change
                 "book": "book",
                 "film": "motion_picture",
                 "web": "webpage",
-                "policy": "legislation",
+                # Not "legislation": an action plan is issued by an authority, not enacted, and
+                # APA prints a legislation item without its author and publisher.
+                "policy": "report",
             }[self.value]
 
         @property
@@ -152,7 +154,8 @@ class Publication(search.SearchIndexed, ReviewedTranslations, Publishing, Change
                 "book": "book",
                 "film": "misc",
                 "web": "misc",
-                "policy": "misc",
+                # A report of an authority: its `institution` is printed, and `type` names it.
+                "policy": "techreport",
             }[self.value]
 
         @property
@@ -164,7 +167,7 @@ class Publication(search.SearchIndexed, ReviewedTranslations, Publishing, Change
                 "book": "Book",
                 "film": "Movie",
                 "web": "WebPage",
-                "policy": "Legislation",
+                "policy": "Report",
             }[self.value]
 
     class Language(models.TextChoices):

@@ -47,7 +47,8 @@ def _incomplete_events(now):
         Event.objects.exclude(state=State.WITHDRAWN)
         .filter(end__gte=now)
         .filter(
-            Q(venue="", address="")
+            # Neither a place nor a link to join online (Event.clean asks for one).
+            Q(venue="", address="", locality="", online_url="")
             | (registration & Q(registration_deadline__isnull=True))
             | Q(registration_mode=RegistrationMode.FORM, capacity__isnull=True)
         )
@@ -62,7 +63,7 @@ def _incomplete_events(now):
     section.total = events.count()
     for event in events[:ITEMS_SHOWN]:
         missing = []
-        if not event.venue and not event.address:
+        if not event.has_place and not event.online_url:
             missing.append(_("no place"))
         if event.registration_mode != RegistrationMode.NONE and event.registration_deadline is None:
             missing.append(_("no last day to register"))

@@ -2,7 +2,12 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.translation import check_for_language, get_language, get_language_info
 
-from cks_portal.core import limits, phone, registry
+from cks_portal.core import cldr, limits, phone, registry
+
+# The query parameters that make a different page of the same address rather than a view of
+# it: a list's page number. Filters, searches and sort orders are views of a list, and its
+# canonical address is the list itself (docs/sharing.md).
+CANONICAL_PARAMETERS = ("page",)
 
 
 def _section_path(path):
@@ -28,10 +33,22 @@ def _paths_by_language(path):
     return {code: translate_url(path, code) for code in codes}
 
 
+def canonical_query(request):
+    """The part of the query string that the page's canonical address keeps: `page=N` (N > 1)
+    of a list that is not filtered; nothing for anything else."""
+    params = request.GET
+    if not params or set(params) - set(CANONICAL_PARAMETERS):
+        return ""
+    # Compared as text: int() of a long enough string of digits raises.
+    page = params.get("page", "").lstrip("0")
+    return f"page={page}" if page.isascii() and page.isdigit() and page != "1" else ""
+
+
 def site(request):
     current = get_language() or settings.LANGUAGE_CODE
     path = request.path
     query = request.META.get("QUERY_STRING", "")
+    canonical = canonical_query(request)
     alternates = []
     paths = _paths_by_language(path)
     for code, name in settings.LANGUAGES:
@@ -39,9 +56,10 @@ def site(request):
         # exists for it; until then its pages answer 404, so they are not offered.
         if not check_for_language(code):
             continue
-        url = paths[code]
-        if query:
-            url = f"{url}?{query}"
+        translated = paths[code]
+        # The language switch keeps the reader's filters; hreflang names canonical addresses.
+        url = f"{translated}?{query}" if query else translated
+        absolute = translated + (f"?{canonical}" if canonical else "")
         alternates.append(
             {
                 "code": code,
@@ -49,7 +67,7 @@ def site(request):
                 "name_local": get_language_info(code)["name_local"],
                 "url": url,
                 # hreflang alternates must be absolute (docs/architecture.md).
-                "absolute_url": request.build_absolute_uri(url),
+                "absolute_url": request.build_absolute_uri(absolute),
                 "current": code == current,
                 # The default language's address, without a prefix, is the x-default.
                 "is_default": code == settings.LANGUAGE_CODE,
@@ -63,6 +81,9 @@ def site(request):
         "site_contact_phone": settings.SITE_CONTACT_PHONE,
         # The same rule as the support pages' numbers: E.164 in the link ("tel:+4633357000").
         "site_contact_phone_href": phone.tel_href(settings.SITE_CONTACT_PHONE),
+        # rel=canonical and og:url: absolute, with only what identifies the page.
+        "canonical_url": request.build_absolute_uri(path + (f"?{canonical}" if canonical else "")),
+        "og_locale": cldr.og_locale(current),
         "language_alternates": alternates,
         # Every search box stops where the search stops reading (search.clean_query).
         "query_max_length": limits.QUERY_MAX_LENGTH,
