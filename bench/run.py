@@ -3,13 +3,16 @@
 
 1. Prepares the database named by DATABASE_URL (PostgreSQL): migrate, the demo content,
    BENCH_SCALE publications of scale data (skipped when already loaded), collectstatic.
-2. Starts gunicorn twice with the production settings and 2 workers: without the page cache
-   (port 8109) and with it (port 8119), as bench/settings.py: the production settings, whose
-   URLconf (bench/urls.py) adds the ceiling, a bare Django view with 10 KB of HTML at
-   /bench/ceiling/, behind the same middleware.
-3. Warms up, then measures every target with wrk, alternating targets, BENCH_ROUNDS times:
-   requests/s with BENCH_CONNECTIONS connections, and p50/p99 over one connection.
-   Prints medians, and each page's requests/s as a ratio of the ceiling's.
+2. Starts gunicorn three times with the production settings and 2 workers: with Redis and
+   without the page cache (port 8109), with Redis and the page cache (port 8119), and with
+   no Redis at all (port 8129: no page cache, no memos), as bench/settings.py: the production
+   settings, whose URLconf (bench/urls.py) adds the ceiling, a bare Django view with 10 KB of
+   HTML at /bench/ceiling/, behind the same middleware.
+3. Warms up, then measures every target of every server with wrk, alternating targets and
+   servers, BENCH_ROUNDS times: requests/s with BENCH_CONNECTIONS connections, and p50/p99
+   over one connection. Prints medians, and each page's requests/s as a ratio of the
+   ceiling's. With `--bakerydemo URL` (Wagtail's demo, served by bench/bakerydemo.sh) its
+   analogous pages are measured in the same rounds, and each of our pages shows its ratio.
 4. Times the knowledge-bank search in-process (server time, facets included) over a set of
    realistic queries: p50/p95/p99, first page against a deep page.
 5. Loads the home page in Chromium and counts its requests and compressed bytes.
@@ -48,6 +51,22 @@ TARGETS = [
     ("kb search+facets", "/kunskapsbank/?q=extremism&type=report&language=sv&topic=scale-radikalisering"),
     ("kb deep page", "/kunskapsbank/?q=f%C3%B6rebyggande&page=40"),
     ("site search /sok/", "/sok/?q=radikalisering"),
+]
+
+# Wagtail's bakerydemo pages that do what ours do (bench/bakerydemo.sh): its home page, its blog
+# index and one blog post, its search.
+BAKERYDEMO_TARGETS = {
+    "home": "/",
+    "news list": "/blog/",
+    "news detail": "/blog/icelandic-baking/",
+    "kb search": "/search/?q=bread",
+}
+
+# The servers of a run: (label, port, page cache, Redis).
+SERVERS = [
+    ("uncached", 8109, False, True),
+    ("cached", 8119, True, True),
+    ("no Redis", 8129, False, False),
 ]
 
 # What residents and professionals type: broad and narrow, one word and several, phrases,
@@ -91,9 +110,11 @@ def run(*args, env=None, quiet=False):
     subprocess.run(args, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL if quiet else None)
 
 
-def production_env(page_cache):
+def production_env(page_cache, redis=True):
     env = dict(os.environ)
     env.pop("DJANGO_DEBUG", None)
+    if not redis:
+        env.pop("REDIS_URL", None)
     env.update(
         DJANGO_SECRET_KEY=env.get("DJANGO_SECRET_KEY", "bench-only-" + "k" * 50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
@@ -134,8 +155,8 @@ def prepare(scale):
     run(PYTHON, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
 
 
-def start_server(port, page_cache):
-    env = production_env(page_cache)
+def start_server(port, page_cache, redis=True):
+    env = production_env(page_cache, redis)
     env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
     log = open(ROOT / "var" / f"bench-gunicorn-{port}.log", "w")  # noqa: SIM115 - lives with the server
     process = subprocess.Popen(
@@ -189,33 +210,53 @@ def wait_until_idle(url, limit=60):
         time.sleep(0.05)
 
 
-def measure(port, rounds, seconds, connections):
-    base = f"http://127.0.0.1:{port}"
-    for _name, path in TARGETS:  # warm up: caches, connections, the workers' imports
-        wrk(base + path, 2, 1)
-    samples = {name: [] for name, _path in TARGETS}
+def measure(sites, rounds, seconds, connections):
+    """`sites` is {label: (base URL, [(name, path), ...])}; every round measures every target
+    of every site, so a drift of the machine's speed touches them all alike."""
+    for base, targets in sites.values():  # warm up: caches, connections, the workers' imports
+        for _name, path in targets:
+            wrk(base + path, 2, 1)
+    samples = {label: {name: [] for name, _path in targets} for label, (_base, targets) in sites.items()}
     for _round in range(rounds):
-        for name, path in TARGETS:
-            load = wrk(base + path, connections, seconds)
-            single = wrk(base + path, 1, max(2, seconds // 2), latency=True)
-            samples[name].append({**single, "rps": load["rps"], "errors": load["errors"]})
+        for name in dict.fromkeys(name for _base, targets in sites.values() for name, _path in targets):
+            for label, (base, targets) in sites.items():
+                path = dict(targets).get(name)
+                if path is None:
+                    continue
+                load = wrk(base + path, connections, seconds)
+                single = wrk(base + path, 1, max(2, seconds // 2), latency=True)
+                samples[label][name].append({**single, "rps": load["rps"], "errors": load["errors"]})
     return {
-        name: {key: statistics.median(s[key] for s in runs) for key in ("rps", "p50", "p99", "errors")}
-        for name, runs in samples.items()
+        label: {
+            name: {key: statistics.median(s[key] for s in runs) for key in ("rps", "p50", "p99", "errors")}
+            for name, runs in pages.items()
+        }
+        for label, pages in samples.items()
     }
 
 
-def print_table(title, results):
+def print_table(title, results, demo=None):
     ceiling = results["ceiling"]["rps"] or float("nan")
+    demo = demo or {}
     print(f"\n{title}")
-    print(f"| {'page':<20} | {'req/s':>8} | {'of ceiling':>10} | {'p50 ms':>7} | {'p99 ms':>7} |")
-    print(f"|{'-' * 22}|{'-' * 10}|{'-' * 12}|{'-' * 9}|{'-' * 9}|")
+    extra = f" {'× bakerydemo':>13} |" if demo else ""
+    print(f"| {'page':<20} | {'req/s':>8} | {'of ceiling':>10} | {'p50 ms':>7} | {'p99 ms':>7} |{extra}")
+    print(f"|{'-' * 22}|{'-' * 10}|{'-' * 12}|{'-' * 9}|{'-' * 9}|" + (f"{'-' * 15}|" if demo else ""))
     for name, r in results.items():
         flag = f" ({int(r['errors'])} errors)" if r["errors"] else ""
+        ratio = ""
+        if demo:
+            ratio = f" {r['rps'] / demo[name]['rps']:>12.1f}× |" if name in demo else f" {'':>13} |"
         print(
             f"| {name:<20} | {r['rps']:>8.0f} | {r['rps'] / ceiling:>9.1%} | "
-            f"{r['p50']:>7.2f} | {r['p99']:>7.2f} |{flag}"
+            f"{r['p50']:>7.2f} | {r['p99']:>7.2f} |{ratio}{flag}"
         )
+    if demo:
+        print(f"\nbakerydemo's pages in the same rounds ({len(demo)} analogues):")
+        for name, r in demo.items():
+            print(
+                f"  {name:<12} {BAKERYDEMO_TARGETS[name]:<26} {r['rps']:>7.0f} req/s  p50 {r['p50']:.2f} ms"
+            )
 
 
 SEARCH_TIMING = r"""
@@ -310,6 +351,19 @@ def main():
     parser.add_argument("--connections", type=int, default=int(os.environ.get("BENCH_CONNECTIONS", 8)))
     parser.add_argument("--search-only", action="store_true")
     parser.add_argument("--skip-prepare", action="store_true")
+    parser.add_argument("--skip-no-redis", action="store_true", help="leave out the server without Redis")
+    parser.add_argument(
+        "--page",
+        action="append",
+        default=[],
+        help="measure only this target (repeatable; the ceiling always)",
+    )
+    parser.add_argument(
+        "--bakerydemo",
+        metavar="URL",
+        default=os.environ.get("BENCH_BAKERYDEMO", ""),
+        help="Wagtail's bakerydemo, served by bench/bakerydemo.sh (http://127.0.0.1:8100)",
+    )
     args = parser.parse_args()
 
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
@@ -324,18 +378,44 @@ def main():
         return
 
     print(f"\n{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} before the run", flush=True)
-    results = {}
-    for port, cached in ((8109, False), (8119, True)):
-        server = start_server(port, page_cache=cached)
-        try:
-            results[cached] = measure(port, args.rounds, args.seconds, args.connections)
-            title = "Anonymous readers with the page cache" if cached else "Without the page cache"
-            print_table(f"{title} (median of {args.rounds} rounds)", results[cached])
-            if cached:
-                page_weight(port)
-        finally:
-            server.terminate()
-            server.wait()
+    servers = [
+        (label, port, cached, redis)
+        for label, port, cached, redis in SERVERS
+        if redis or not args.skip_no_redis
+    ]
+    targets = TARGETS
+    if args.page:
+        unknown = set(args.page) - {name for name, _path in TARGETS}
+        if unknown:
+            raise SystemExit(f"Unknown page(s): {', '.join(sorted(unknown))}")
+        targets = [(name, path) for name, path in TARGETS if name == "ceiling" or name in args.page]
+    processes = []
+    try:
+        sites = {}
+        for label, port, cached, redis in servers:
+            processes.append(start_server(port, page_cache=cached, redis=redis))
+            sites[label] = (f"http://127.0.0.1:{port}", targets)
+        if args.bakerydemo:
+            urllib.request.urlopen(args.bakerydemo.rstrip("/") + "/", timeout=10)  # noqa: S310 - a URL the developer gave
+            analogues = [(name, path) for name, path in BAKERYDEMO_TARGETS.items() if name in dict(targets)]
+            sites["bakerydemo"] = (args.bakerydemo.rstrip("/"), analogues)
+        results = measure(sites, args.rounds, args.seconds, args.connections)
+        demo = results.get("bakerydemo")
+        print_table(f"Without the page cache (median of {args.rounds} rounds)", results["uncached"], demo)
+        print_table(
+            f"Anonymous readers with the page cache (median of {args.rounds} rounds)", results["cached"]
+        )
+        if "no Redis" in results:
+            print_table(
+                f"No Redis at all: no page cache, no memos (median of {args.rounds} rounds)",
+                results["no Redis"],
+                demo,
+            )
+        page_weight(8119)
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait()
     search_timing()
     print(f"\nload average {os.getloadavg()[0]:.1f} after the run")
 
