@@ -48,8 +48,22 @@ def clean_query(raw):
 
 
 # --- PostgreSQL full text ---------------------------------------------------------------------
+class ThesaurusQuery(SearchQuery):
+    """`websearch_to_tsquery(query)` rewritten through the curators' thesaurus
+    (cks_portal/core/thesaurus.py): "VBE" asks for 'vbe' | 'våldsbejak' <-> 'extremism' | ….
+
+    The rewrite is a scalar subquery, so PostgreSQL runs it once per statement (an InitPlan),
+    not once per row; `ts_rewrite` reads the rules table, a few hundred short rows at most."""
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        from cks_portal.core import thesaurus
+
+        sql, params = super().as_sql(compiler, connection, function, template)
+        return f"(SELECT ts_rewrite({sql}, %s))", [*params, thesaurus.rules_sql()]
+
+
 def websearch_query(query):
-    return SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+    return ThesaurusQuery(query, search_type="websearch", config=SEARCH_CONFIG)
 
 
 def rank(vector, search_query):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from cks_portal.core import registry
+from cks_portal.core import registry, suggestions
 from cks_portal.core import search as site_search
 
 SEARCH_RESULTS_PER_GROUP = 5
@@ -32,6 +32,12 @@ def search(request):
     """Site-wide search: each app's provider contributes a group (see cks_portal.core.search)."""
     query = site_search.clean_query(request.GET.get("q", ""))
     groups = site_search.site_results(query, limit=SEARCH_RESULTS_PER_GROUP) if query else []
+    suggestion = ""
+    if query and not groups:
+        # "Did you mean …?" only for a correction that finds something (cks_portal/core/suggestions.py).
+        corrected = suggestions.corrected(query)
+        if corrected and corrected.lower() != query.lower() and site_search.site_results(corrected, limit=1):
+            suggestion = corrected
     breadcrumbs = [(request.path, _("Search"))]
     return render(
         request,
@@ -39,6 +45,7 @@ def search(request):
         {
             "query": query,
             "groups": groups,
+            "suggestion": suggestion,
             "breadcrumbs": breadcrumbs,
         },
     )

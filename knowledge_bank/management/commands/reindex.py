@@ -1,13 +1,14 @@
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from cks_portal.core import page_cache
+from cks_portal.core import compounds, page_cache, suggestions
 from knowledge_bank.models import Publication
 
 
 class Command(BaseCommand):
     help = (
-        "Re-read every publication's file (size and text) and rebuild its search vector. "
+        "Re-read every publication's file (size and text) and rebuild its compound parts, "
+        "its words in the search vocabulary and its search vector. "
         "A file that cannot be read is reported and skipped; the rest are still indexed."
     )
 
@@ -32,6 +33,11 @@ class Command(BaseCommand):
                 Publication.objects.filter(pk=pk).update(
                     file_size=publication.file_size, file_text=publication.file_text
                 )
+            # The compound parts and the vocabulary follow the text (cks_portal/core/compounds.py).
+            Publication.objects.filter(pk=pk).update(
+                search_parts=compounds.parts(*publication.searched_texts())
+            )
+            suggestions.remember_words(*publication.searched_texts()[:-1])
             publication.update_search_vector()
         # The rows were written with update(), which no signal hears; search results and
         # snippets may have changed.
