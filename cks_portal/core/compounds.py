@@ -21,7 +21,7 @@ on every server and is cheap: splitting a publication's text takes well under a 
 """
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -46,8 +46,10 @@ def _starts_with_part(rest, known):
     return any(rest[:end] in known for end in range(MIN_PART, len(rest) + 1))
 
 
+@lru_cache(maxsize=200_000)
 def split(word, depth=0):
-    """The parts of one word (lower case), or () when it is not a compound of known parts."""
+    """The parts of one word (lower case), or () when it is not a compound of known parts.
+    Remembered: the same words recur in every text, so a long PDF costs a set lookup a word."""
     forms, known = lexicon()
     if len(word) < MIN_LENGTH or depth > 3:
         return ()

@@ -239,8 +239,8 @@ def test_each_result_says_its_language_visibly_and_in_markup(client, make_public
         next(a for a in label.ancestors if a.tag == "li"): label.text
         for label in elements(html, "span", class_="kb-result__language")
     }
-    assert labels[next(a for a in swedish.ancestors if a.tag == "li")] == "In Swedish"
-    assert labels[next(a for a in english.ancestors if a.tag == "li")] == "In English"
+    assert labels[next(a for a in swedish.ancestors if a.tag == "li")] == "Language: Swedish"
+    assert labels[next(a for a in english.ancestors if a.tag == "li")] == "Language: English"
 
 
 # --- A page without results ---------------------------------------------------------------------
