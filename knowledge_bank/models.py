@@ -334,9 +334,12 @@ class Publication(search.SearchIndexed, ReviewedTranslations, Publishing, Change
         self.search_parts = compounds.parts(*self.searched_texts())
         super().save(*args, **kwargs)
         self._stored_file_name = self.file.name
-        suggestions.remember_words(
-            self.title, self.subtitle, *(getattr(self, c, "") for c in i18n.columns("summary"))
-        )
+        if self.is_published:
+            # Only public text: a suggestion must not show a word of a draft. (A scheduled
+            # publication's words join at its next save after it goes live, or by `reindex`.)
+            suggestions.remember_words(
+                self.title, self.subtitle, *(getattr(self, c, "") for c in i18n.columns("summary"))
+            )
 
     def searched_texts(self):
         """The row's own texts that its search vector indexes."""

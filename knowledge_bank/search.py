@@ -410,7 +410,7 @@ class PublicationSearch:
     @cached_property
     def suggestion(self):
         """“Did you mean …?”: {"query", "url"} when the query found fewer than
-        suggestions.FEW_RESULTS and the query with its unknown words corrected finds more
+        suggestions.FEW_RESULTS (nothing) and the query with its unknown words corrected finds more
         (cks_portal/core/suggestions.py), else None. Costs nothing when enough was found,
         two short queries when not."""
         found = len(self.candidate_rows)
@@ -419,7 +419,12 @@ class PublicationSearch:
         corrected = suggestions.corrected(self.query)
         if not corrected or corrected.lower() == self.query.lower():
             return None
-        more = Publication.objects.published().search(corrected, ranked=False).values_list("pk", flat=True)
+        more = (
+            Publication.objects.published()
+            .search(corrected, ranked=False)
+            .order_by()
+            .values_list("pk", flat=True)
+        )
         if len(more[: found + 1]) <= found:
             return None
         return {"query": corrected, "url": self.url(q=corrected, page=None)}

@@ -160,14 +160,25 @@ class ThesaurusEntry(models.Model):
         thesaurus.validate_terms(self.terms)
 
 
+class TsQueryField(models.TextField):
+    """A PostgreSQL `tsquery` column, read and written as its text: stored parsed, so that the
+    rewrite does not parse every rule on every search."""
+
+    def db_type(self, connection):
+        return "tsquery"
+
+
 class SearchRewrite(models.Model):
     """A query rewrite derived from a thesaurus entry, in the form PostgreSQL's `ts_rewrite`
     reads: where a query holds `target`, it asks for `substitute` instead (the target or any
     of its equivalents). Written by `ThesaurusEntry.save()`, never edited."""
 
     entry = models.ForeignKey(ThesaurusEntry, on_delete=models.CASCADE, related_name="rewrites")
-    target = models.TextField()  # tsquery; a text column in Django, cast where used
-    substitute = models.TextField()
+    target = TsQueryField()
+    substitute = TsQueryField()
+    # numnode(target): larger targets are tried first ("radikalisering på nätet" before
+    # "radikalisering").
+    size = models.PositiveSmallIntegerField(default=1)
 
     class Meta:
         default_permissions = ()

@@ -52,14 +52,12 @@ class ThesaurusQuery(SearchQuery):
     """`websearch_to_tsquery(query)` rewritten through the curators' thesaurus
     (cks_portal/core/thesaurus.py): "VBE" asks for 'vbe' | 'våldsbejak' <-> 'extremism' | ….
 
-    The rewrite is a scalar subquery, so PostgreSQL runs it once per statement (an InitPlan),
-    not once per row; `ts_rewrite` reads the rules table, a few hundred short rows at most."""
+    The rewrite function is evaluated once, when PostgreSQL plans the statement, so the plan
+    is made for the rewritten query (thesaurus.FUNCTION_SQL says why)."""
 
     def as_sql(self, compiler, connection, function=None, template=None):
-        from cks_portal.core import thesaurus
-
         sql, params = super().as_sql(compiler, connection, function, template)
-        return f"(SELECT ts_rewrite({sql}, %s))", [*params, thesaurus.rules_sql()]
+        return f"cks_thesaurus_rewrite({sql})", params
 
 
 def websearch_query(query):

@@ -4,8 +4,12 @@ finds little and the corrected query finds more.
 The vocabulary is the table of words (cks_portal.core.models.SearchWord) that the indexed
 texts use, added to on every save. A query word that is not in it is compared with it by
 trigram similarity (pg_trgm's `%` operator, through a GIN index), and replaced by the most
-similar word. Costs two queries, and only on a page that found fewer than
-`FEW_RESULTS`: the words looked up, then the count of the corrected query (by the caller).
+similar word. Costs two queries, and only on a page that found fewer than `FEW_RESULTS`:
+the words looked up, then whether the corrected query finds more (by the caller).
+
+`FEW_RESULTS` is 1, so only a page that found nothing asks: a page of one or two results
+would pay the lookup too, and the query count of a search page would then depend on how
+much it found (tests/cks_portal/test_query_budget.py holds it constant in data size).
 """
 
 from django.db import connection
@@ -13,7 +17,7 @@ from django.db import connection
 from cks_portal.core import compounds
 from cks_portal.core.search import Term, parse_query
 
-FEW_RESULTS = 3
+FEW_RESULTS = 1
 MIN_SIMILARITY = 0.35
 CANDIDATES = 8
 

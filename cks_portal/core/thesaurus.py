@@ -6,10 +6,10 @@ rules (SearchRewrite), one per term and form: the term as the query parser reads
 (`'våldsbejak' & 'extremism'`) and quoted (`'våldsbejak' <-> 'extremism'`), each to be
 replaced by "this or any of its equivalents", every equivalent as a phrase.
 
-A search applies them with `ts_rewrite(query, 'SELECT target, substitute FROM …')`
-(cks_portal.core.search.websearch_query), in the same SQL statement as the search itself:
-no extra round trip, nothing remembered in Python, so a curator's change applies to the
-very next search. The rules are stemmed by the same text search configuration as the
+A search applies them with `cks_thesaurus_rewrite(websearch_to_tsquery(…))`, a function of
+two `ts_rewrite` passes (FUNCTION_SQL below) that PostgreSQL evaluates while planning the
+search's own statement: no extra round trip, nothing remembered in Python, so a curator's
+change applies to the very next search. The rules are stemmed by the same text search configuration as the
 documents, so "VBE" finds "våldsbejakande extremismen" too. `ts_rewrite` matches a target
 inside a larger AND, so "hedersrelaterat våld skola" is rewritten to
 `('hedersrelater' <-> 'våld' | 'hrv' | …) & 'skol'`.
@@ -139,15 +139,48 @@ def write_rules(entry_id, terms):
                     UNION ALL SELECT q FROM phrases
                 ) forms WHERE numnode(q) > 0
             )
-            INSERT INTO {table} (entry_id, target, substitute)
-            SELECT %(entry)s, targets.q::text, substitute.text::tsquery::text FROM targets, substitute
+            INSERT INTO {table} (entry_id, target, substitute, size)
+            SELECT %(entry)s, targets.q, substitute.text::tsquery, numnode(targets.q) FROM targets, substitute
             """,  # noqa: S608 - the table name is the model's own
             {"terms": terms, "config": SEARCH_CONFIG, "entry": entry_id},
         )
 
 
-def rules_sql():
-    """The SELECT that `ts_rewrite` runs, as a string literal's content."""
-    from cks_portal.core.models import SearchRewrite
-
-    return f"SELECT target::tsquery, substitute::tsquery FROM {SearchRewrite._meta.db_table}"  # noqa: S608
+# The rewrite as a function of the query, for PostgreSQL to apply. Two passes, so that every
+# matched term is replaced once by its entry's terms: first each target becomes a marker of
+# its entry (the largest targets first), then each marker becomes the entry's substitute.
+# In one pass, a later rule would match a term inside an earlier rule's substitute and
+# replace it again, and the query would grow with every rule of the entry.
+#
+# It is declared IMMUTABLE although it reads a table, on purpose: then the planner calls it
+# once, while planning, with the query's words as constants, and plans the search for the
+# rewritten query it sees (its GIN index, its estimate of the matches). As a subquery or a
+# STABLE function it ran at execution, the planner guessed 100 matches for every query, and
+# a broad word ranked all 20,000 matches instead of walking the newest 1,001 (10-100× slower,
+# docs/benchmarks.md). Nothing may store its result (no index or generated column uses it),
+# and the site plans every statement afresh (psycopg's client-side binding prepares nothing),
+# so a curator's change still applies to the next search.
+MARKER = "ckstesaurus"
+FUNCTION_SQL = f"""
+CREATE OR REPLACE FUNCTION cks_thesaurus_rewrite(words tsquery) RETURNS tsquery
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $function$
+DECLARE
+    marked tsquery;
+BEGIN
+    marked := ts_rewrite(
+        words,
+        'SELECT target, (''{MARKER}'' || entry_id)::tsquery FROM cks_portal_searchrewrite
+         ORDER BY size DESC, id'
+    );
+    IF strpos(marked::text, '{MARKER}') = 0 THEN
+        RETURN words;  -- no term of the thesaurus: the second pass has nothing to do
+    END IF;
+    RETURN ts_rewrite(
+        marked,
+        'SELECT DISTINCT ON (entry_id) (''{MARKER}'' || entry_id)::tsquery, substitute
+         FROM cks_portal_searchrewrite ORDER BY entry_id'
+    );
+END
+$function$;
+"""  # noqa: S608 - constants only
+DROP_FUNCTION_SQL = "DROP FUNCTION IF EXISTS cks_thesaurus_rewrite(tsquery);"

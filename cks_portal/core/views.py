@@ -34,9 +34,11 @@ def search(request):
     groups = site_search.site_results(query, limit=SEARCH_RESULTS_PER_GROUP) if query else []
     suggestion = ""
     if query and not groups:
-        # "Did you mean …?" only for a correction that finds something (cks_portal/core/suggestions.py).
+        # "Did you mean …?" (cks_portal/core/suggestions.py): one query more, on an empty page
+        # only. The vocabulary holds words of published text, so the correction finds
+        # something; checking it through every provider again would cost five searches.
         corrected = suggestions.corrected(query)
-        if corrected and corrected.lower() != query.lower() and site_search.site_results(corrected, limit=1):
+        if corrected and corrected.lower() != query.lower():
             suggestion = corrected
     breadcrumbs = [(request.path, _("Search"))]
     return render(

@@ -7,20 +7,25 @@ def fill(apps, schema_editor):
     """Every publication's compound parts and words, then its vector (as `reindex --no-files`)."""
     from django.conf import settings
 
+    from django.utils import timezone
+
     from cks_portal.core import compounds, i18n, suggestions
+
+    now = timezone.now()
 
     publications = apps.get_model("knowledge_bank", "Publication")
     summaries = i18n.columns("summary")
     ids = list(publications.objects.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), 500):
         rows = publications.objects.filter(pk__in=ids[start : start + 500]).values_list(
-            "pk", "title", "subtitle", "file_text", *summaries
+            "pk", "title", "subtitle", "file_text", "state", "publish_at", *summaries
         )
         changed = []
-        for pk, title, subtitle, file_text, *texts in rows:
+        for pk, title, subtitle, file_text, state, publish_at, *texts in rows:
             indexed = (file_text or "")[: settings.KNOWLEDGE_BANK_INDEXED_TEXT_MAX_CHARS]
             changed.append(publications(pk=pk, search_parts=compounds.parts(title, subtitle, *texts, indexed)))
-            suggestions.remember_words(title, subtitle, *texts)
+            if state in ("scheduled", "published") and publish_at <= now:  # public text only
+                suggestions.remember_words(title, subtitle, *texts)
         publications.objects.bulk_update(changed, ["search_parts"])
     if ids:
         # The vector's definition is the model's; at this migration it is the current one.

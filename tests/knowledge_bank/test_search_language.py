@@ -167,9 +167,16 @@ def test_a_swap_of_two_letters_is_corrected_to_the_nearest_word(client, make_pub
     assert response.context["search"].suggestion["query"] == "extremism"
 
 
-def test_no_suggestion_when_the_query_finds_enough_or_the_correction_finds_no_more(client, make_publication):
-    for number in range(3):
-        make_publication(f"Radikalisering {number}")
+def test_no_suggestion_when_the_query_finds_something_or_the_correction_finds_no_more(
+    client, make_publication
+):
+    make_publication("Radikalisering")
+    make_publication("Radikalisring i en titel med ett stavfel")
+
+    assert (
+        client.get(reverse("knowledge_bank:index"), {"q": "radikalisring"}).context["search"].suggestion
+        is None
+    )
 
     assert (
         client.get(reverse("knowledge_bank:index"), {"q": "radikalisering"}).context["search"].suggestion
@@ -202,6 +209,17 @@ def test_a_new_publication_adds_its_words_to_the_vocabulary(client, make_publica
         "query": "könsstympning",
         "url": "?q=k%C3%B6nsstympning",
     }
+
+
+def test_a_draft_lends_no_word_to_a_suggestion(client, make_publication):
+    from cks_portal.core.publishing import State
+
+    make_publication("Xylofonprojektets slutrapport", state=State.DRAFT)
+    make_publication("Om något annat")
+
+    for url in (reverse("knowledge_bank:index"), reverse("search")):
+        response = client.get(url, {"q": "xylofonprojektet"})
+        assert "xylofonprojektets" not in response.content.decode().lower()
 
 
 # --- English queries ----------------------------------------------------------------------------

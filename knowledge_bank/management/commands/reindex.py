@@ -37,7 +37,8 @@ class Command(BaseCommand):
             Publication.objects.filter(pk=pk).update(
                 search_parts=compounds.parts(*publication.searched_texts())
             )
-            suggestions.remember_words(*publication.searched_texts()[:-1])
+            if publication.is_published:
+                suggestions.remember_words(*publication.searched_texts()[:-1])
             publication.update_search_vector()
         # The rows were written with update(), which no signal hears; search results and
         # snippets may have changed.
