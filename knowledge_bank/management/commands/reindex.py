@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from cks_portal.core import compounds, page_cache, suggestions
+from cks_portal.core import compounds, i18n, page_cache, suggestions
+from cks_portal.core.models import Topic
 from knowledge_bank.models import Publication
 
 
@@ -40,6 +41,9 @@ class Command(BaseCommand):
             if publication.is_published:
                 suggestions.remember_words(*publication.searched_texts()[:-1])
             publication.update_search_vector()
+        # The topics' names are searched words too.
+        rows = Topic.objects.values_list(*i18n.columns("name"))
+        suggestions.remember_words(*(name for row in rows for name in row))
         # The rows were written with update(), which no signal hears; search results and
         # snippets may have changed.
         page_cache.content_changed()
