@@ -261,6 +261,17 @@ def test_each_result_says_its_language_visibly_and_in_markup(client, make_public
     assert labels[next(a for a in english.ancestors if a.tag == "li")] == "Language: English"
 
 
+def test_the_site_search_says_each_publication_s_language_too(client, make_publication):
+    make_publication("Radikalisering i Norden", language="sv")
+
+    html = client.get("/en/sok/", {"q": "radikalisering"}).content.decode()
+
+    link = element(html, "a", "Radikalisering i Norden")
+    assert link.attrs.get("lang") == "sv"
+    item = next(a for a in link.ancestors if a.tag == "li")
+    assert "Swedish" in item.text
+
+
 # --- A page without results ---------------------------------------------------------------------
 def test_a_page_without_results_offers_the_closest_topics_and_whom_to_contact(
     client, make_publication, settings
