@@ -6,6 +6,7 @@ raise ImproperlyConfigured on a value they cannot understand instead of guessing
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -465,6 +466,17 @@ SITE_NAME = envstr("CKS_SITE_NAME", "CKS-portalen")
 SITE_ORGANISATION = envstr("CKS_SITE_ORGANISATION", "Borås Stad, Centrum för kunskap och säkerhet")
 SITE_CONTACT_EMAIL = envstr("CKS_CONTACT_EMAIL", "boras.stad@boras.se")
 SITE_CONTACT_PHONE = envstr("CKS_CONTACT_PHONE", "033-35 70 00")
+# The domain the site's permanent ids are minted on (feed entries' tag URIs, calendar UIDs), and
+# the year it was first done. Fixed, not the request's host name: a reader that reaches the site
+# by another name, or a move to a new one, must not see every item as new.
+SITE_ID_DOMAIN = envstr("CKS_ID_DOMAIN", "boras.se")
+SITE_ID_DATE = envstr("CKS_ID_DATE", "2025")
+if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", SITE_ID_DATE):
+    raise ImproperlyConfigured(
+        f"CKS_ID_DATE must be a year, year-month or date (2025, 2025-01-15); got {SITE_ID_DATE!r}"
+    )
+if not re.fullmatch(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?", SITE_ID_DOMAIN):
+    raise ImproperlyConfigured(f"CKS_ID_DOMAIN must be a lower-case domain name; got {SITE_ID_DOMAIN!r}")
 
 # --- support --------------------------------------------------------------------------------
 # Support lines per page on /stod/; featured lines come first, on page 1.
@@ -493,6 +505,22 @@ KNOWLEDGE_BANK_PAGE_SIZE = envint("KNOWLEDGE_BANK_PAGE_SIZE", 20)
 # The link checker: parallel requests and seconds before a link counts as not answering.
 KNOWLEDGE_BANK_LINK_CHECK_WORKERS = envint("KNOWLEDGE_BANK_LINK_CHECK_WORKERS", 8)
 KNOWLEDGE_BANK_LINK_CHECK_TIMEOUT = envint("KNOWLEDGE_BANK_LINK_CHECK_TIMEOUT", 10)
+# OAI-PMH (/oai/, knowledge_bank/oai.py, docs/oai-pmh.md). The repository identifier is the
+# domain in every record's identifier (oai:<domain>:kunskapsbank/<id>): harvesters keep it for
+# good, so it comes from configuration, never from the host a request used. By default the
+# domain of the organisation's contact address.
+OAI_REPOSITORY_IDENTIFIER = envstr("OAI_REPOSITORY_IDENTIFIER", "") or SITE_CONTACT_EMAIL.rpartition("@")[2]
+if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9\-]*(\.[a-zA-Z][a-zA-Z0-9\-]*)+", OAI_REPOSITORY_IDENTIFIER):
+    raise ImproperlyConfigured(
+        "OAI_REPOSITORY_IDENTIFIER must be a domain name such as cks.example.se; "
+        f"got {OAI_REPOSITORY_IDENTIFIER!r}"
+    )
+# Records (or headers) per ListRecords/ListIdentifiers answer, and how long its resumption
+# token stays valid.
+OAI_PAGE_SIZE = envint("OAI_PAGE_SIZE", 100)
+if OAI_PAGE_SIZE < 1:
+    raise ImproperlyConfigured(f"OAI_PAGE_SIZE must be at least 1; got {OAI_PAGE_SIZE}")
+OAI_RESUMPTION_TOKEN_SECONDS = envint("OAI_RESUMPTION_TOKEN_SECONDS", 24 * 60 * 60)
 # Seminar registration: personal data is deleted this many days after the event has ended
 # (by `manage.py purge_registrations`, run daily from cron); the privacy page states the period.
 REGISTRATION_RETENTION_DAYS = envint("REGISTRATION_RETENTION_DAYS", 30)

@@ -8,6 +8,7 @@ from django.urls import include, path, re_path
 from cks_portal.core import registry, two_factor, views
 from cks_portal.core.media import serve_media
 from cks_portal.pages import views as pages_views
+from knowledge_bank import oai_views
 
 # Every app registers its sitemap sections in AppConfig.ready(), which has run by now.
 sitemaps = registry.sitemaps()
@@ -32,6 +33,8 @@ urlpatterns = [
     path("sitemap-<section>.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap-section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("api/hsds/", include("support.api_urls")),
+    # OAI-PMH for harvesters of the knowledge bank: one address, no language prefix.
+    path("oai/", oai_views.endpoint, name="oai"),
     path("favicon.ico", views.favicon),
     # Easy-to-read Swedish is Swedish whatever the visitor's language: no language prefix.
     path("lattlast/", pages_views.easy_read, name="easy_read"),
@@ -44,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("", include("news.urls")),
     path("kunskapsbank/", include("knowledge_bank.urls")),
     path("sok/", views.search, name="search"),
+    path("sok/forslag/", views.search_suggestions, name="search_suggestions"),
     path("<slug:slug>/", pages_views.page_detail, name="page"),
     prefix_default_language=False,
 )

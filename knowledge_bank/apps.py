@@ -9,7 +9,7 @@ class KnowledgeBankConfig(AppConfig):
     def ready(self):
         from cks_portal.core import page_cache, registry
         from cks_portal.core.media import protect_files
-        from knowledge_bank import health, search, selectors, sitemaps, views
+        from knowledge_bank import health, search, selectors, sitemaps, suggest, views
         from knowledge_bank.models import Publication
 
         # The PDF of a publication is public only while the publication is.
@@ -26,10 +26,11 @@ class KnowledgeBankConfig(AppConfig):
             order=40,
         )
         registry.register_search_provider(search.site_results, order=20)
+        registry.register_suggestion_provider(suggest.suggestions, order=20)
         registry.register_sitemaps(sitemaps.SITEMAPS, order=30)
         registry.register_sitemap_sections("knowledge_bank:index", order=30)
         registry.register_navigation(_("Knowledge bank"), "knowledge_bank:index", "/kunskapsbank/", order=40)
-        registry.register_reserved_slugs("kunskapsbank")
+        registry.register_reserved_slugs("kunskapsbank", "oai")
         registry.register_content_health(health.sections, order=30)
         filters = ("q", "topic", "type", "language", "decade", "sort")
         page_cache.register_query_parameters("knowledge_bank:index", *filters, "page")

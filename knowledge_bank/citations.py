@@ -47,10 +47,31 @@ def _bibtex_url(url):
     return _URL_UNSAFE.sub(lambda match: quote(match.group(0), safe=""), url)
 
 
+# " and " separates names in an author list, whatever its case.
+_BIBTEX_AND = re.compile(r"\sand\s", re.IGNORECASE)
+
+
 def _bibtex_name(author):
-    # Braces keep an organisation one name: BibTeX would split it at " and " or a comma.
-    name = _bibtex_escape(author.citation_name)
-    return name if author.given_name else f"{{{name}}}"
+    """One name in an author list. An organisation is one brace group, so that BibTeX neither
+    splits it at " and " nor reads "Borås Stad, Centrum …" as family name, given name; a
+    person's family name is braced only when it holds what BibTeX would split at."""
+    family = _bibtex_escape(author.family_name)
+    if not author.given_name:
+        return f"{{{family}}}"
+    if "," in family or _BIBTEX_AND.search(family):
+        family = f"{{{family}}}"
+    given = _bibtex_escape(author.given_name)
+    if "," in given or _BIBTEX_AND.search(given):
+        given = f"{{{given}}}"
+    return f"{family}, {given}"
+
+
+# BibTeX's own month macros: styles print them as the month's name in the style's language,
+# where a number in braces is printed as it is ("2 2026").
+BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# The field that names who issued a publication, per entry type: BibTeX's standard styles print
+# `institution` for a report and `organization` for a manual, and ignore `publisher` there.
+_ISSUER_FIELD = {"techreport": "institution", "manual": "organization"}
 
 
 def citation_key(publication):
@@ -69,14 +90,12 @@ def bibtex(publications, request=None):
     entries = []
     for publication in publications:
         kind = publication.Type(publication.type)
+        entry_type = kind.bibtex_type
         fields = [
             ("title", f"{{{_bibtex_escape(publication.full_title)}}}"),
             ("author", " and ".join(_bibtex_name(a) for a in publication.ordered_authors())),
             ("year", str(publication.year)),
-            (
-                "institution" if kind.bibtex_type == "techreport" else "publisher",
-                _bibtex_escape(publication.publisher),
-            ),
+            (_ISSUER_FIELD.get(entry_type, "publisher"), _bibtex_escape(publication.publisher)),
             ("language", publication.language),
             ("abstract", _bibtex_escape(publication.summary)),
             ("isbn", _bibtex_escape(publication.isbn)),
@@ -84,12 +103,17 @@ def bibtex(publications, request=None):
             ("url", _bibtex_url(_url(publication, request))),
             ("keywords", ", ".join(_bibtex_escape(t.name) for t in publication.topics.all())),
         ]
-        if kind.bibtex_type == "misc":
+        if entry_type == "misc":
             fields.append(("howpublished", _bibtex_escape(kind.label)))
+        elif entry_type == "techreport" and kind != publication.Type.REPORT:
+            # Printed instead of "Technical report": "Policy document".
+            fields.append(("type", _bibtex_escape(kind.label)))
+        lines = [f"  {name} = {{{value}}}" for name, value in fields if value]
         if publication.date:
-            fields.append(("month", str(publication.date.month)))
-        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
-        entries.append(f"@{kind.bibtex_type}{{{citation_key(publication)},\n{body}\n}}\n")
+            # A macro, not a braced value.
+            lines.append(f"  month = {BIBTEX_MONTHS[publication.date.month - 1]}")
+        body = ",\n".join(lines)
+        entries.append(f"@{entry_type}{{{citation_key(publication)},\n{body}\n}}\n")
     return "\n".join(entries)
 
 
@@ -127,6 +151,9 @@ def _csl_name(author):
     return {"literal": author.family_name}
 
 
+_CSL_IN_CONTAINER = {"article-journal", "webpage"}
+
+
 def csl_items(publications, request=None):
     items = []
     for publication in publications:
@@ -148,6 +175,10 @@ def csl_items(publications, request=None):
             "URL": _url(publication, request),
             "keyword": ", ".join(t.name for t in publication.topics.all()),
         }
+        if kind.csl_type in _CSL_IN_CONTAINER:
+            # APA names the journal of an article and the site of a web page, not a publisher;
+            # the record's "publisher or organisation" is that.
+            item["container-title"] = item.pop("publisher")
         items.append({key: value for key, value in item.items() if value not in ("", [], None)})
     return items
 

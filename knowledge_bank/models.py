@@ -5,7 +5,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorExact
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce, Concat, Left
+from django.db.models.functions import Coalesce, Collate, Concat, Greatest, Left, Lower
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -128,7 +128,9 @@ class Publication(search.SearchIndexed, ReviewedTranslations, Publishing, Change
                 "book": "book",
                 "film": "motion_picture",
                 "web": "webpage",
-                "policy": "legislation",
+                # Not "legislation": an action plan is issued by an authority, not enacted, and
+                # APA prints a legislation item without its author and publisher.
+                "policy": "report",
             }[self.value]
 
         @property
@@ -152,7 +154,8 @@ class Publication(search.SearchIndexed, ReviewedTranslations, Publishing, Change
                 "book": "book",
                 "film": "misc",
                 "web": "misc",
-                "policy": "misc",
+                # A report of an authority: its `institution` is printed, and `type` names it.
+                "policy": "techreport",
             }[self.value]
 
         @property
@@ -164,7 +167,7 @@ class Publication(search.SearchIndexed, ReviewedTranslations, Publishing, Change
                 "book": "Book",
                 "film": "Movie",
                 "web": "WebPage",
-                "policy": "Legislation",
+                "policy": "Report",
             }[self.value]
 
     class Language(models.TextChoices):
@@ -295,6 +298,13 @@ class Publication(search.SearchIndexed, ReviewedTranslations, Publishing, Change
             models.Index(fields=["featured", "featured_order"], name="kb_featured_idx"),
             # `search_vector @@ query` without reading every row.
             GinIndex(fields=["search_vector"], name="kb_search_idx"),
+            # The words of the title as typed, for search as you type (knowledge_bank.suggest):
+            # a prefix such as 'radi':* is found among the index's sorted words.
+            GinIndex(SearchVector("title", config="simple"), name="kb_title_words_idx"),
+            # Titles that begin with what was typed, in byte order (`lower(title) COLLATE "C"
+            # LIKE 'radi%'`): in the "C" collation a LIKE prefix is a range of the index,
+            # whatever the database's own collation.
+            models.Index(Collate(Lower("title"), "C"), name="kb_title_prefix_idx"),
             # The "newest first" order (knowledge_bank.search.NEWEST), so the newest matches of
             # a broad search are read in index order instead of sorting every row. The columns
             # the filters test follow as keys, so an equality filter is tested inside the index
@@ -311,6 +321,16 @@ class Publication(search.SearchIndexed, ReviewedTranslations, Publishing, Change
                 F("publish_at"),
                 include=["topic_ids"],
                 name="kb_newest_idx",
+            ),
+            # OAI-PMH lists records in datestamp order (knowledge_bank/oai.py): a page, or the
+            # earliest datestamp, is read from the start of this index instead of sorting every
+            # row, and with the columns its filters test included, a list is counted from the
+            # index alone.
+            models.Index(
+                Greatest("updated_at", "publish_at"),
+                F("id"),
+                include=["state", "publish_at", "updated_at", "type", "topic_ids"],
+                name="kb_oai_datestamp_idx",
             ),
         ]
 

@@ -2,6 +2,8 @@
 changes. The search itself (knowledge_bank.search) reads the rows on each request; only
 the small lists every request needs are kept by the cache layer until content changes."""
 
+from django.db.models import Exists, OuterRef
+
 from cks_portal.core import i18n
 from cks_portal.core.models import Topic
 from cks_portal.core.page_cache import memo
@@ -36,3 +38,22 @@ def topic_labels():
         return {pk: (slug, names[0], dict(zip(languages, names, strict=True))) for pk, slug, *names in rows}
 
     return memo("knowledge_bank:topic-names", load)
+
+
+def suggested_topics():
+    """[(slug, {language: name}), …]: the topics that published publications have, with their
+    names in every language they are translated into, for the suggestions under a search box
+    (knowledge_bank.suggest). One small query, remembered until content changes."""
+    languages = i18n.content_languages()
+
+    def load():
+        published = Publication.topics.through.objects.filter(
+            topic=OuterRef("pk"), publication__in=Publication.objects.published().values("pk")
+        )
+        rows = Topic.objects.filter(Exists(published)).values_list("slug", *i18n.columns("name"))
+        return [
+            (slug, {lang: name for lang, name in zip(languages, names, strict=True) if name})
+            for slug, *names in rows
+        ]
+
+    return memo("knowledge_bank:suggested-topics", load)

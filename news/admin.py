@@ -48,7 +48,7 @@ class NewsItemAdmin(ContentChecksMixin, PublishableAdmin):
     list_display = ["title", "status", "publish_at", "updated_by", "preview_link"]
     search_fields = ["title", "lead", "body", "byline"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "lead", "body", "byline"]}),
+        (None, {"fields": ["title", "slug", "lead", "body", "byline", "byline_url"]}),
         (
             _("Image"),
             {
@@ -98,7 +98,22 @@ class EventAdmin(ContentChecksMixin, PublishableAdmin):
     search_fields = ["title", "summary", "body", "venue", "organiser"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
-        (_("Time and place"), {"fields": ["start", "end", "time_note", "venue", "address", "organiser"]}),
+        (
+            _("Time and place"),
+            {
+                "fields": [
+                    "start",
+                    "end",
+                    "time_note",
+                    "venue",
+                    "address",
+                    ("postal_code", "locality"),
+                    "online_url",
+                    "organiser",
+                    "organiser_url",
+                ]
+            },
+        ),
         (
             _("Registration"),
             {

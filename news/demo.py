@@ -189,7 +189,8 @@ frågor:</p>
             "end": _at(seminar_day, 15, 30),
             "time_note": "Kaffe serveras från 09.00.",
             "venue": "7A Odenplan",
-            "address": "Odengatan 65, Stockholm",
+            "address": "Odengatan 65",
+            "locality": "Stockholm",
             "organiser": "Samverkan Stockholmsregionen och Nationella samordnaren mot våldsbejakande extremism",
             # The seed asks for registration by e-mail; the portal takes it with its own form.
             "registration_mode": RegistrationMode.FORM,
@@ -255,7 +256,8 @@ def load(command):
             slug=data["slug"], defaults={**data, "state": State.PUBLISHED, "language": "sv"}
         )
         if not item.image:
-            item.image.save(f"{item.slug}.jpg", ContentFile(draw_placeholder(seed)), save=True)
+            name = f"{item.slug}.jpg"
+            item.image.save(name, ContentFile(draw_placeholder(seed), name=name), save=True)
         _set_topics(item, topics)
     events = _events()
     for entry in events:

@@ -30,9 +30,7 @@ def _outdated_on_home(now):
         "news-outdated-home", _("Outdated news still on the home page"), "news.change_newsitem"
     )
     cutoff = now - timedelta(days=settings.NEWS_OUTDATED_AFTER)
-    # The image stays unloaded: loading it can make Django open the file to read its size,
-    # and a missing file must not take the admin index down with it.
-    for item in NewsItem.objects.published().defer("body", "image")[:HOME_NEWS]:
+    for item in NewsItem.objects.published().defer("body")[:HOME_NEWS]:
         if item.publish_at < cutoff:
             detail = _("published %(date)s; write a newer item or withdraw it") % {
                 "date": date_format(timezone.localtime(item.publish_at), "DATE_FORMAT")
@@ -49,7 +47,8 @@ def _incomplete_events(now):
         Event.objects.exclude(state=State.WITHDRAWN)
         .filter(end__gte=now)
         .filter(
-            Q(venue="", address="")
+            # Neither a place nor a link to join online (Event.clean asks for one).
+            Q(venue="", address="", locality="", online_url="")
             | (registration & Q(registration_deadline__isnull=True))
             | Q(registration_mode=RegistrationMode.FORM, capacity__isnull=True)
         )
@@ -64,7 +63,7 @@ def _incomplete_events(now):
     section.total = events.count()
     for event in events[:ITEMS_SHOWN]:
         missing = []
-        if not event.venue and not event.address:
+        if not event.has_place and not event.online_url:
             missing.append(_("no place"))
         if event.registration_mode != RegistrationMode.NONE and event.registration_deadline is None:
             missing.append(_("no last day to register"))

@@ -206,6 +206,12 @@ class NewsItem(Publishable):
         _("photographer"), max_length=200, blank=True, help_text=_("Shown as “Photo: …”.")
     )
     byline = models.CharField(_("byline"), max_length=200, blank=True, help_text=_("Who wrote the item."))
+    byline_url = models.URLField(
+        _("link about the writer"),
+        max_length=500,
+        blank=True,
+        help_text=_("A page about the person in the byline, for search engines. Not shown on the page."),
+    )
     source_name = models.CharField(
         _("source"),
         max_length=200,
@@ -228,6 +234,13 @@ class NewsItem(Publishable):
             cleaned, width, height = images.without_metadata(self.image)
             self.image = cleaned
             self.image_width, self.image_height = width, height
+        elif self.image and self.image_width is None:
+            # FieldFile.save(name, content) with a nameless ContentFile leaves the size empty
+            # (Django reads the size from `content`, which has no name and so counts as no
+            # file). Read it once here: a row without it makes Django open the file every
+            # time the item is loaded, and a missing file would then break every page that
+            # loads the item.
+            self.image_width, self.image_height = self.image.width, self.image.height
         super().save(*args, **kwargs)
         if self.image:
             images.make_renditions(self.image, RENDITION_WIDTHS)
@@ -324,12 +337,30 @@ class Event(Publishable):
         _("venue"), max_length=200, blank=True, help_text=_("For example “7A Odenplan”.")
     )
     address = models.CharField(
-        _("address"),
+        _("street address"),
         max_length=300,
         blank=True,
-        help_text=_("Street address and town, for example “Odengatan 65, Stockholm”."),
+        help_text=_("Street and number, for example “Odengatan 65”."),
+    )
+    postal_code = models.CharField(
+        _("postal code"), max_length=10, blank=True, help_text=_("For example “113 22”.")
+    )
+    locality = models.CharField(
+        _("town"), max_length=100, blank=True, help_text=_("For example “Stockholm”.")
+    )
+    online_url = models.URLField(
+        _("link to join online"),
+        max_length=500,
+        blank=True,
+        help_text=_("For an event held online, or one that can also be followed online."),
     )
     organiser = models.CharField(_("organiser"), max_length=300, blank=True)
+    organiser_url = models.URLField(
+        _("organiser's web site"),
+        max_length=500,
+        blank=True,
+        help_text=_("For search engines and calendars. Leave empty when the centre organises the event."),
+    )
     programme = models.FileField(
         _("programme"),
         upload_to="events/%Y/",
@@ -403,6 +434,9 @@ class Event(Publishable):
             errors["end"] = _("The event must end after it starts.")
         if self.registration_mode == RegistrationMode.EMAIL and not self.registration_email:
             errors["registration_email"] = _("Give the address people should write to.")
+        if self.state in (State.SCHEDULED, State.PUBLISHED) and not (self.has_place or self.online_url):
+            # Calendars and search engines need to know where an event is held.
+            errors["venue"] = _("Give where the event is held, or a link to join it online.")
         if self.capacity == 0:
             errors["capacity"] = _("Give at least one seat, or leave the field empty for no limit.")
         if self.registration_mode != RegistrationMode.NONE and not self.registration_deadline:
@@ -415,6 +449,16 @@ class Event(Publishable):
             errors["registration_deadline"] = _("The last day to register cannot be after the event.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def has_place(self):
+        return bool(self.venue or self.address or self.locality)
+
+    @property
+    def place_text(self):
+        """“7A Odenplan, Odengatan 65, 113 22 Stockholm”: the place on one line."""
+        town = " ".join(part for part in (self.postal_code, self.locality) if part)
+        return ", ".join(part for part in (self.venue, self.address, town) if part)
 
     @property
     def is_past(self):

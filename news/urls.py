@@ -1,12 +1,12 @@
 from django.urls import path
 
-from news import views
+from news import feeds, views
 
 app_name = "news"
 urlpatterns = [
     path("nyheter/", views.index, name="index"),
-    path("nyheter/rss/", views.LatestNewsFeed(), name="rss"),
-    path("nyheter/atom/", views.LatestNewsAtomFeed(), name="atom"),
+    path("nyheter/rss/", feeds.LatestNewsFeed(), name="rss"),
+    path("nyheter/atom/", feeds.LatestNewsAtomFeed(), name="atom"),
     path("nyheter/<slug:slug>/", views.detail, name="detail"),
     path("kalender/", views.calendar, name="calendar"),
     path("kalender/kalender.ics", views.calendar_ics, name="calendar_ics"),

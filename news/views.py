@@ -1,14 +1,12 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.core import signing
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -24,7 +22,6 @@ from news.models import Event, NewsItem, Registration, RegistrationClosed
 
 NEWS_PER_PAGE = 10
 EVENTS_PER_PAGE = 20
-FEED_SIZE = 20
 
 
 def _can_preview(user, model):
@@ -339,34 +336,3 @@ def home_context(request):
         "latest_news": selectors.latest_news(3),
         "next_events": selectors.upcoming_events(3),
     }
-
-
-class LatestNewsFeed(Feed):
-    title = gettext_lazy("News from CKS-portalen")
-    description = gettext_lazy("News from the Centre for Knowledge and Safety.")
-
-    def link(self):
-        return reverse("news:index")
-
-    def items(self):
-        return NewsItem.objects.published()[:FEED_SIZE]
-
-    def item_title(self, item):
-        return item.title
-
-    def item_description(self, item):
-        return item.lead
-
-    def item_pubdate(self, item):
-        return item.publish_at
-
-    def item_updateddate(self, item):
-        return item.updated_at
-
-    def item_author_name(self, item):
-        return item.byline or None
-
-
-class LatestNewsAtomFeed(LatestNewsFeed):
-    feed_type = Atom1Feed
-    subtitle = LatestNewsFeed.description

@@ -38,6 +38,12 @@ SWEDISH_GROUPING = re.compile(r"(?P<area>0\d{1,3}-)?[1-9]\d{1,3}( \d{2,4})*")
 ORGANISATION_NAMESPACE = uuid.UUID("6f1d9a52-5c1e-4b8e-9a57-2f0e3c1b7d41")
 
 
+# Macrolanguage codes that CLDR names after one of their varieties: "ku" is "kurdî (kurmancî)"
+# there, but a line that answers in "Kurdish" may well mean Sorani too, so the name typed in
+# the admin ("Kurdî") is shown instead. The site's own Kurmanji pages ("kmr") keep CLDR's name.
+NARROWED_BY_CLDR = {"ku"}
+
+
 class Language(LocalizedModel):
     code = models.CharField(
         _("ISO 639 code"),
@@ -61,7 +67,10 @@ class Language(LocalizedModel):
     @property
     def name_in_itself(self):
         """What the language calls itself, from CLDR as in the language switch ("العربية",
-        "suomi"); the name typed in the admin for a code CLDR does not know."""
+        "suomi"); the name typed in the admin for a code CLDR does not know, or for one whose
+        CLDR name says more than the code (NARROWED_BY_CLDR)."""
+        if self.code in NARROWED_BY_CLDR and self.native_name:
+            return self.native_name
         return cldr.own_language_name(self.code) or self.native_name or self.t.name
 
     @property
@@ -240,10 +249,11 @@ class SupportContact(search.SearchIndexed, ReviewedTranslations, ChangeRecorded)
     # (field, weight) pairs of the search vector, most important first.
     # Translated fields in every language (cks_portal/core/i18n.py).
     SEARCH_WEIGHTS = (
-        *((name, "A") for name in i18n.columns("name")),
+        # A translation held back for review is not searched (i18n.searchable_columns).
+        *((name, "A") for name in i18n.searchable_columns("name", reviewed=True)),
         ("organisation", "B"),
-        *((name, "B") for name in i18n.columns("summary")),
-        *((name, "C") for name in i18n.columns("description")),
+        *((name, "B") for name in i18n.searchable_columns("summary", reviewed=True)),
+        *((name, "C") for name in i18n.searchable_columns("description", reviewed=True)),
     )
 
     class Meta:

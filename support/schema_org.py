@@ -59,20 +59,24 @@ def contact_json_ld(contact, request):
         points.append(point)
     if not points:
         point = jsonld.thing(
-            "ContactPoint", name=str(contact.t.name), availableLanguage=languages, hoursAvailable=hours
+            "ContactPoint",
+            name=str(contact.t.name),
+            contactType=str(contact.t.name),
+            availableLanguage=languages,
+            hoursAvailable=hours,
         )
         if contact.email:
             point["email"] = contact.email
         if contact.website:
             point["url"] = contact.website
         points.append(point)
-    data = jsonld.document(
+    page = request.build_absolute_uri(contact.get_absolute_url())
+    return jsonld.document(
         "Organization",
         name=contact.organisation,
         description=str(contact.t.summary),
+        # The organisation's own site, else this page, which describes it.
+        url=contact.organisation_website or page,
         contactPoint=points,
-        mainEntityOfPage=request.build_absolute_uri(contact.get_absolute_url()),
+        mainEntityOfPage=page,
     )
-    if contact.organisation_website:
-        data["url"] = contact.organisation_website
-    return data

@@ -19,6 +19,7 @@ Latin digits in every locale, so a time reads the same as the phone number besid
 import functools
 
 from babel import Locale, localedata
+from babel.core import get_global
 from babel.dates import format_date, format_skeleton, format_time, get_day_names
 from django.utils.translation import get_language
 
@@ -113,3 +114,17 @@ def long_date(value):
 def month_year(value):
     """ "Dec 2026": the month's short stand-alone name and the year, as on a calendar leaf."""
     return format_date(value, "LLL y", locale=babel_locale())
+
+
+# The site's English is British English.
+TERRITORIES = {"en": "GB"}
+
+
+@functools.cache
+def og_locale(code):
+    """Open Graph's `language_TERRITORY` for a site language: the territory CLDR finds most
+    likely for it (sv_SE, ar_EG, ti_ET), British for English; `kmr` is read as `ku` (ku_TR)."""
+    code = CLDR_CODES.get(code, code)
+    likely = get_global("likely_subtags").get(code, "")
+    territory = TERRITORIES.get(code) or next((part for part in likely.split("_")[1:] if part.isupper()), "")
+    return f"{code}_{territory}" if territory else code

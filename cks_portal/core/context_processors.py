@@ -2,7 +2,12 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.translation import check_for_language, get_language, get_language_info
 
-from cks_portal.core import limits, phone, registry
+from cks_portal.core import cldr, limits, phone, registry
+
+# The query parameters that make a different page of the same address rather than a view of
+# it: a list's page number. Filters, searches and sort orders are views of a list, and its
+# canonical address is the list itself (docs/sharing.md).
+CANONICAL_PARAMETERS = ("page",)
 
 
 def _section_path(path):
@@ -14,19 +19,47 @@ def _section_path(path):
     return path
 
 
+def _paths_by_language(path):
+    """{code: the request's path in that language} for every site language. The URL patterns
+    differ between languages only by the prefix, so two translate_url calls (each resolves the
+    path) decide whether the path is one of the prefixed patterns; nine calls cost a page
+    about a millisecond (bench/profile_pages.py)."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    default = settings.LANGUAGE_CODE
+    probe = next(code for code in codes if code != default)
+    unprefixed = translate_url(path, default)
+    if translate_url(path, probe) == f"/{probe}{unprefixed}":
+        return {code: unprefixed if code == default else f"/{code}{unprefixed}" for code in codes}
+    return {code: translate_url(path, code) for code in codes}
+
+
+def canonical_query(request):
+    """The part of the query string that the page's canonical address keeps: `page=N` (N > 1)
+    of a list that is not filtered; nothing for anything else."""
+    params = request.GET
+    if not params or set(params) - set(CANONICAL_PARAMETERS):
+        return ""
+    # Compared as text: int() of a long enough string of digits raises.
+    page = params.get("page", "").lstrip("0")
+    return f"page={page}" if page.isascii() and page.isdigit() and page != "1" else ""
+
+
 def site(request):
     current = get_language() or settings.LANGUAGE_CODE
     path = request.path
     query = request.META.get("QUERY_STRING", "")
+    canonical = canonical_query(request)
     alternates = []
+    paths = _paths_by_language(path)
     for code, name in settings.LANGUAGES:
         # LocaleMiddleware accepts a language's URL prefix only once a compiled catalogue
         # exists for it; until then its pages answer 404, so they are not offered.
         if not check_for_language(code):
             continue
-        url = translate_url(path, code)
-        if query:
-            url = f"{url}?{query}"
+        translated = paths[code]
+        # The language switch keeps the reader's filters; hreflang names canonical addresses.
+        url = f"{translated}?{query}" if query else translated
+        absolute = translated + (f"?{canonical}" if canonical else "")
         alternates.append(
             {
                 "code": code,
@@ -34,7 +67,7 @@ def site(request):
                 "name_local": get_language_info(code)["name_local"],
                 "url": url,
                 # hreflang alternates must be absolute (docs/architecture.md).
-                "absolute_url": request.build_absolute_uri(url),
+                "absolute_url": request.build_absolute_uri(absolute),
                 "current": code == current,
                 # The default language's address, without a prefix, is the x-default.
                 "is_default": code == settings.LANGUAGE_CODE,
@@ -48,6 +81,9 @@ def site(request):
         "site_contact_phone": settings.SITE_CONTACT_PHONE,
         # The same rule as the support pages' numbers: E.164 in the link ("tel:+4633357000").
         "site_contact_phone_href": phone.tel_href(settings.SITE_CONTACT_PHONE),
+        # rel=canonical and og:url: absolute, with only what identifies the page.
+        "canonical_url": request.build_absolute_uri(path + (f"?{canonical}" if canonical else "")),
+        "og_locale": cldr.og_locale(current),
         "language_alternates": alternates,
         # Every search box stops where the search stops reading (search.clean_query).
         "query_max_length": limits.QUERY_MAX_LENGTH,

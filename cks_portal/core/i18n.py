@@ -126,6 +126,30 @@ def columns(name):
     return [column(name, lang) for lang in content_languages()]
 
 
+def searchable_columns(name, reviewed=False):
+    """What a stored search vector indexes of `name`: every language's column, Swedish first.
+    On a model whose translations a translator reviews (`reviewed`), a translation the editor
+    holds back counts as empty, as it does on the page (`shows_translation`): a search must not
+    find a page by words the page does not show. The row's review state is read in the same
+    UPDATE, so the vector follows it; a change of the state saves the row (see
+    translation_review.py), which recomputes the vector."""
+    expressions = []
+    for lang in content_languages():
+        name_in_lang = column(name, lang)
+        if not reviewed or lang == DEFAULT_LANGUAGE:
+            expressions.append(name_in_lang)
+            continue
+        shown = models.Q(show_unreviewed=True) | ~models.Q(translations_to_review__contains=[lang])
+        expressions.append(
+            models.Case(
+                models.When(shown, then=models.F(name_in_lang)),
+                default=models.Value(""),
+                output_field=models.TextField(),
+            )
+        )
+    return expressions
+
+
 def shows_translation(obj, lang):
     """Whether the public pages show `obj`'s translation into `lang`: always, unless the model's
     translations are reviewed, the editor chose to show only reviewed text, and `lang` waits

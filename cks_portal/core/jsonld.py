@@ -28,6 +28,27 @@ def organization(name=None, **properties):
     return thing("Organization", name=name or settings.SITE_ORGANISATION, **properties)
 
 
+def postal_address(street="", postal_code="", locality="", country="SE"):
+    """A PostalAddress with the parts that are known; the country always (ISO 3166-1)."""
+    parts = {"streetAddress": street, "postalCode": postal_code, "addressLocality": locality}
+    return thing(
+        "PostalAddress", **{key: value for key, value in parts.items() if value}, addressCountry=country
+    )
+
+
+def place(name="", **address):
+    """A Place: where something happens, with its postal address (schema.org and Google ask
+    for the address of an event's location)."""
+    data = thing("Place", name=name) if name else thing("Place")
+    data["address"] = postal_address(**address)
+    return data
+
+
+def virtual_location(url):
+    """Where an online event is joined."""
+    return thing("VirtualLocation", url=url)
+
+
 def language(code, name):
     """A language a contact point answers in (availableLanguage): its English name, and its
     ISO 639 / BCP 47 code as the alternate name, as schema.org's examples have it."""

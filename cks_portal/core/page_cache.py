@@ -199,6 +199,7 @@ def connect_signals():
 # The core's URLs are listed here; each app adds its own (register_query_parameters).
 QUERY_PARAMETERS = {
     "search": {"q"},
+    "search_suggestions": {"q"},
     "sitemap-section": {"p"},
 }
 

@@ -45,6 +45,7 @@ class NavigationEntry:
 _home_boxes = []
 _home_contexts = []
 _search_providers = []
+_suggestion_providers = []
 _sitemaps = []
 _sitemap_sections = []
 _navigation = []
@@ -94,6 +95,16 @@ def register_search_provider(provider, *, order):
 
 def search_providers():
     return _sorted(_search_providers)
+
+
+def register_suggestion_provider(provider, *, order):
+    """`provider(prefix, limit)` returns at most `limit` `suggest.Suggestion`s for the words
+    being typed in a search box (`suggest.Prefix`); /sok/forslag/ lists them by order."""
+    _add(_suggestion_providers, order, provider)
+
+
+def suggestion_providers():
+    return _sorted(_suggestion_providers)
 
 
 def register_sitemaps(sitemaps, *, order):

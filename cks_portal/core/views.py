@@ -8,11 +8,13 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonRespons
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
-from cks_portal.core import registry, suggestions
+from cks_portal.core import registry, suggest, suggestions
 from cks_portal.core import search as site_search
 
 SEARCH_RESULTS_PER_GROUP = 5
@@ -51,6 +53,30 @@ def search(request):
             "breadcrumbs": breadcrumbs,
         },
     )
+
+
+# Seconds a browser or proxy may keep an answer of /sok/forslag/: long enough for the same
+# letters typed again, short enough that a withdrawn title is soon gone (opening it is a 404).
+SUGGESTIONS_MAX_AGE = 60
+
+
+@require_safe
+def search_suggestions(request):
+    """Search as you type (cks_portal.core.suggest): JSON for static/js/search-suggest.js, with
+    the sentence its live region reads out, in the page's language."""
+    prefix = suggest.Prefix.parse(request.GET.get("q", ""))
+    found = suggest.suggestions(prefix)
+    if found:
+        message = ngettext(
+            "%(count)s suggestion. Use the up and down arrow keys to choose, Enter to open.",
+            "%(count)s suggestions. Use the up and down arrow keys to choose, Enter to open.",
+            len(found),
+        ) % {"count": len(found)}
+    else:
+        message = _("No suggestions.") if prefix.is_long_enough else ""
+    response = JsonResponse({"suggestions": [item.as_json() for item in found], "message": message})
+    patch_cache_control(response, public=True, max_age=SUGGESTIONS_MAX_AGE)
+    return response
 
 
 @require_GET

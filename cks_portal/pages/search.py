@@ -3,7 +3,6 @@
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from cks_portal.core.i18n import columns
 from cks_portal.core.search import (
     SearchResult,
     SiteSearchProvider,
@@ -13,7 +12,6 @@ from cks_portal.core.search import (
     highlight_terms,
     rank,
     websearch_query,
-    weighted_vector,
 )
 from cks_portal.pages.models import Page
 
@@ -24,19 +22,13 @@ class PageProvider(SiteSearchProvider):
 
     def matching(self, query):
         search_query = websearch_query(query)
-        # Every language's columns (cks_portal/core/i18n.py); the snippet is cut from the
-        # Swedish lead and used only where the result shows that lead.
-        vector = weighted_vector(
-            *((name, "A") for name in columns("title")),
-            *((name, "B") for name in columns("lead")),
-            *((name, "C") for name in columns("body")),
-        )
+        # The stored vector has every language's columns (Page.search_document); the snippet
+        # is cut from the Swedish lead and used only where the result shows that lead.
         return (
             Page.objects.published()
             .only("title", "slug", "lead")
-            .annotate(document=vector, rank=rank(F("document"), search_query))
-            .filter(document=search_query)
-            .annotate(snippet=headline("lead_sv", search_query))
+            .filter(search_vector=search_query)
+            .annotate(rank=rank(F("search_vector"), search_query), snippet=headline("lead_sv", search_query))
             .order_by("-rank", "title_sv")
         )
 

@@ -22,7 +22,7 @@ def published_page(slug):
     return (
         Page.objects.published()
         .select_related("updated_by")
-        .defer(*EDITOR_FIELDS_LEFT_OUT)
+        .defer(*EDITOR_FIELDS_LEFT_OUT, "search_vector")
         .filter(slug=slug)
         .first()
     )

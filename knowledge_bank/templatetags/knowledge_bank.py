@@ -32,6 +32,10 @@ def schema_org(publication, request):
     )
     if publication.publisher:
         data["publisher"] = jsonld.organization(publication.publisher)
+        # A work without named authors is the publisher's, as reference lists cite it.
+        data["author"] = data["author"] or [data["publisher"]]
+    if not data["author"]:
+        del data["author"]
     if publication.isbn:
         data["isbn"] = publication.isbn
     same_as = [

@@ -102,3 +102,22 @@ def test_the_rich_text_editor_speaks_swedish_and_has_room_to_write(page, site_ur
     expect(menu.locator('.prose-menubar__selected [title="Rubrik 2"]')).to_have_count(1)
     # Several lines tall before anything is written, not one.
     assert area.bounding_box()["height"] >= 200
+
+
+def test_an_online_event_page_has_no_accessibility_violations(page, site_url, assert_accessible):
+    """Issue 18: the place in its parts and the link to join online."""
+    from tests.factories import make_event
+
+    make_event(
+        "digitalt-och-pa-plats",
+        venue="Stadshuset",
+        address="Kungsgatan 55",
+        postal_code="503 35",
+        locality="Borås",
+        online_url="https://meet.example.org/seminarium",
+    )
+    page.goto(site_url + "/kalender/digitalt-och-pa-plats/")
+
+    expect(page.locator('a[href="https://meet.example.org/seminarium"]')).to_be_visible()
+    expect(page.locator(".event-facts")).to_contain_text("Stadshuset, Kungsgatan 55, 503 35 Borås")
+    assert_accessible(page)

@@ -17,6 +17,8 @@ URLS = {
     "/kunskapsbank/export/bibtex/": ["q", "topic", "type"],
     "/kunskapsbank/export/ris/": ["q", "decade", "sort"],
     "/sok/": ["q"],
+    "/sok/forslag/": ["q"],
+    "/en/sok/forslag/": ["q"],
     "/om-oss/": ["q"],
     "/en/kunskapsbank/": ["q", "sort", "page"],
     "/en/nyheter/": ["topic", "year", "page"],

@@ -187,6 +187,7 @@ def test_an_editor_keeps_the_event_programme_after_an_error_and_saves_it_on_the_
         title="",
         slug="seminarium-med-program",
         summary="Ett seminarium.",
+        venue="Stadshuset",  # a published event says where it is held (issue 18)
         state="published",
         start_0="2030-03-01",
         start_1="09:00:00",

@@ -145,3 +145,30 @@ def test_a_translation_held_back_for_review_is_not_offered(client, db):
     page.show_unreviewed = True
     page.save()
     assert "fi" in head_alternates(client.get("/om-oss/").content)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/stod/",
+        "/en/stod/orostelefonen/",
+        "/ar/kunskapsbank/",
+        "/ti/kalender/kalender.ics",
+        "/om-oss/",
+        "/fi/nyheter/en-nyhet/",
+        "/lattlast/",
+        "/lattlast/stod/",
+        "/admin/",
+        "/api/hsds/services/",
+        "/finns/inte/alls/",
+        "/en/finns/inte/alls/",
+        "/robots.txt",
+    ],
+)
+def test_each_language_s_address_is_the_one_django_translate_url_gives(path):
+    from django.urls import translate_url
+
+    from cks_portal.core.context_processors import _paths_by_language
+
+    assert _paths_by_language(path) == {code: translate_url(path, code) for code in ALL}

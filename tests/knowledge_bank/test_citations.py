@@ -1,9 +1,11 @@
+import datetime
 import json
 
 import bibtexparser
 import pytest
 import rispy
 from django.urls import reverse
+from pybtex.database import parse_string
 
 
 @pytest.fixture
@@ -124,3 +126,51 @@ def test_a_newline_in_a_value_cannot_end_the_ris_record(client, make_publication
     [record] = rispy.loads(response.content.decode())
     assert record["title"] == "Rapport ER - TY - JOUR TI - Injicerad"
     assert record["abstract"] == "Rad ett Rad två Rad tre"
+
+
+def test_the_month_is_a_bibtex_month_macro(client, make_publication):
+    """Issue 18: `month = {2}` printed as "2 2026"; a macro is printed as the month's name."""
+    publication = make_publication("Samtalsstöd", year=2026, date=datetime.date(2026, 2, 2))
+
+    text = client.get(reverse("knowledge_bank:export", args=[publication.slug, "bibtex"])).content.decode()
+
+    assert "  month = feb\n" in text
+    [entry] = parse_string(text, "bibtex").entries.values()
+    assert entry.fields["month"] == "February"
+
+
+def test_an_organisation_with_a_comma_is_one_author_in_every_format(client, make_publication):
+    """Issue 18: pybtex read "Borås Stad, Centrum för kunskap och säkerhet" as a person."""
+    name = "Borås Stad, Centrum för kunskap och säkerhet"
+    publication = make_publication("Lägesbild", authors=[(name, ""), ("Lindqvist and Berg", "Maria")])
+
+    def export(fmt):
+        url = reverse("knowledge_bank:export", args=[publication.slug, fmt])
+        return client.get(url).content.decode()
+
+    [entry] = parse_string(export("bibtex"), "bibtex").entries.values()
+    organisation, person = entry.persons["author"]
+    assert (organisation.first_names, organisation.last_names) == ([], [f"{{{name}}}"])
+    assert (person.first_names, person.last_names) == (["Maria"], ["{Lindqvist and Berg}"])
+    [record] = rispy.loads(export("ris"))
+    assert record["authors"] == [name, "Lindqvist and Berg, Maria"]
+    [item] = json.loads(export("csl-json"))
+    assert item["author"] == [{"literal": name}, {"family": "Lindqvist and Berg", "given": "Maria"}]
+
+
+def test_an_action_plan_is_cited_as_a_report_of_its_publisher(client, make_publication):
+    """Issue 18: as CSL `legislation`, APA left out the plan's author and publisher."""
+    plan = make_publication(
+        "Handlingsplan", type="policy", publisher="Borås Stad", authors=[("Borås Stad", "")]
+    )
+
+    def export(fmt):
+        return client.get(reverse("knowledge_bank:export", args=[plan.slug, fmt])).content.decode()
+
+    [entry] = bibtexparser.loads(export("bibtex")).entries
+    assert entry["ENTRYTYPE"] == "techreport"
+    assert entry["institution"] == "Borås Stad"
+    assert entry["type"] == "Styrdokument"
+    [item] = json.loads(export("csl-json"))
+    assert (item["type"], item["publisher"]) == ("report", "Borås Stad")
+    assert rispy.loads(export("ris"))[0]["type_of_reference"] == "GOVDOC"

@@ -5,12 +5,14 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from cks_portal.core.roles import EDITOR
 from news.images import rendition_name
 from news.models import RENDITION_WIDTHS, NewsItem
+from tests.factories import make_news
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
@@ -118,3 +120,35 @@ def test_a_photo_kept_over_a_validation_error_is_still_stored_without_its_locati
     size, _exif, gps, info = _metadata(Path(settings.MEDIA_ROOT) / item.image.name)
     assert gps == {} and "exif" not in info
     assert size == (600, 1000)
+
+
+def _jpeg(size):
+    buffer = BytesIO()
+    Image.new("RGB", size, (10, 80, 140)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def test_an_image_saved_from_bytes_without_a_name_keeps_its_size_in_the_row(db):
+    """FieldFile.save(name, ContentFile(data)) is how code (the demo) stores an image; Django
+    leaves the size empty then, and an empty size makes every later load open the file."""
+    item = make_news()
+    item.image.save("bild.jpg", ContentFile(_jpeg((640, 360))), save=True)
+    assert NewsItem.objects.filter(pk=item.pk).values_list("image_width", "image_height").get() == (640, 360)
+
+
+def test_an_item_whose_image_file_is_gone_still_loads_on_the_pages_that_show_it(db, staff_client):
+    item = make_news(slug="bild-saknas", image_alt="En blå yta")
+    item.image.save("bild.jpg", ContentFile(_jpeg((640, 360)), name="bild.jpg"), save=True)
+    item.image.storage.delete(item.image.name)
+
+    loaded = NewsItem.objects.get(pk=item.pk)
+    assert (loaded.image_width, loaded.image_height) == (640, 360)
+    editor = staff_client(EDITOR)
+    for url in ("/", "/nyheter/", "/nyheter/bild-saknas/", "/admin/"):
+        assert editor.get(url).status_code == 200, url
+
+
+def test_the_demo_news_images_have_their_size_stored(demo):
+    sizes = list(NewsItem.objects.exclude(image="").values_list("image_width", "image_height"))
+    assert sizes
+    assert all(width and height for width, height in sizes)

@@ -480,6 +480,7 @@ def test_more_seats_in_the_admin_move_the_waiting_list_up_and_tell_them(client, 
         "start_1": start.strftime("%H:%M:%S"),
         "end_0": end.strftime("%Y-%m-%d"),
         "end_1": end.strftime("%H:%M:%S"),
+        "venue": "Stadshuset",  # a published event says where it is held (issue 18)
         "registration_mode": "form",
         "registration_deadline": event.registration_deadline.isoformat(),
         "capacity": "2",

@@ -48,6 +48,9 @@ def test_the_orostelefon_page_shows_the_four_languages_and_the_anonymity_note(cl
         assert language in html
     assert elements(html, "span", "العربية", lang="ar", dir="rtl")
     assert "samtalet syns inte på telefonräkningen" in html
+    # The seed says "Kurdish"; CLDR's own name for "ku" would say Kurmanji ("kurdî (kurmancî)").
+    assert elements(html, "span", "Kurdî", lang="ku")
+    assert not elements(html, "span", "kurdî (kurmancî)", lang="ku")
 
 
 def test_the_orostelefon_page_shows_the_open_state_of_the_clock(client, orostelefon):

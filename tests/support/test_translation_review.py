@@ -215,3 +215,25 @@ def test_the_demo_shows_its_unreviewed_arabic_text(client, demo):
     for slug in ("om-oss", "tillganglighet", "personuppgifter"):
         page = client.get(f"/ar/{slug}/").content.decode()
         assert nearest_lang(element(page, "h1")) == "ar", slug
+
+
+def _found_on_sok(client, words):
+    response = client.get("/sok/", {"q": words})
+    return [result.url for group in response.context["groups"] for result in group.results]
+
+
+def test_a_held_back_translation_is_not_searched_until_it_is_shown(staff_client, client, contact):
+    """The page shows Swedish while the Finnish text is held back, so /sok/ must not find the
+    line by Finnish words; it does again once a translator has reviewed them."""
+    editor = staff_client(SUPPORT_EDITOR)
+    assert _found_on_sok(client, "huolissasi") == ["/stod/orostelefonen/"]
+
+    url = change_url(contact)
+    data = form_data(editor.get(url))
+    del data["show_unreviewed"]  # the editor holds back unreviewed text
+    assert editor.post(url, data).status_code == 302
+    assert _found_on_sok(client, "huolissasi") == []
+    assert _found_on_sok(client, "orolig") == ["/stod/orostelefonen/"]  # the Swedish still is
+
+    save(editor, contact, translation_reviewed_fi="on")
+    assert _found_on_sok(client, "huolissasi") == ["/stod/orostelefonen/"]

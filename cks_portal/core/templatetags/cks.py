@@ -1,10 +1,12 @@
 import datetime
+from html import unescape
 
 from django import template
 from django.core.paginator import Paginator
 from django.http import QueryDict
+from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.utils import timezone, translation
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, strip_tags
 
 from cks_portal.core import cldr
 from cks_portal.core.i18n import lang_attribute
@@ -35,6 +37,36 @@ def page_alternates(context):
         if has_page or alternate["current"]:
             offered.append({**alternate, "has_page": has_page})
     return offered
+
+
+@register.simple_tag(takes_context=True)
+def block_text(context, name):
+    """The text of the page's block `name` (its most specific version) once more, without tags
+    and with spaces collapsed: `<title>` and the meta description printed again as Open Graph's
+    og:title and og:description, so no page template has to say them twice. Blocks are
+    rendered once by Django; this renders the same nodes again, with the same context (no
+    query: the title and description blocks print what the view already has)."""
+    blocks = context.render_context.get(BLOCK_CONTEXT_KEY)
+    block = blocks.get_block(name) if blocks else None
+    if block is None:
+        return ""
+    # Escaped as the block rendered it; strip_tags and unescape then give plain text again,
+    # which simple_tag escapes once for the attribute.
+    text = unescape(strip_tags(block.nodelist.render(context)))
+    return " ".join(text.split())
+
+
+@register.simple_tag(takes_context=True)
+def absolute_uri(context, location):
+    """`location` as an absolute URL on the request's host; a URL that already is absolute
+    (media on object storage) is kept."""
+    return context.request.build_absolute_uri(location)
+
+
+@register.filter(name="og_locale")
+def og_locale_filter(code):
+    """Open Graph's locale of a content language: sv_SE, en_GB (cldr.og_locale)."""
+    return cldr.og_locale(code)
 
 
 @register.filter

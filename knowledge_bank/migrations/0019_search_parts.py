@@ -37,7 +37,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('knowledge_bank', '0016_translation_review'),
+        ('knowledge_bank', '0018_title_suggestion_indexes'),
         ('cks_portal', '0009_search_thesaurus_and_vocabulary'),
     ]
 
