@@ -13,7 +13,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cks_portal.core import i18n, search
+from cks_portal.core import compounds, i18n, search, suggestions
 from cks_portal.core.i18n import ReviewedTranslations
 from cks_portal.core.models import Topic
 from cks_portal.core.publishing import ChangeRecorded, Publishing, PublishingQuerySet
@@ -267,6 +267,9 @@ class Publication(search.SearchIndexed, ReviewedTranslations, Publishing, Change
     # row itself, so that a search that reads 1,000 rows has their topics for the facets and
     # filters without looking each one up. Kept current by `sync_topic_ids`.
     topic_ids = models.CharField(max_length=300, blank=True, default="", editable=False)
+    # The parts of the compound words in the title, summaries and indexed text ("heder" and
+    # "våld" for "hedersvåld"), indexed with the lowest weight (cks_portal/core/compounds.py).
+    search_parts = models.TextField(blank=True, default="", editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = PublicationQuerySet.as_manager()
@@ -277,6 +280,7 @@ class Publication(search.SearchIndexed, ReviewedTranslations, Publishing, Change
             "file_text",
             "search_vector",
             "topic_ids",
+            "search_parts",
             "translations_to_review",
             "updated_at",
             "link_status",
@@ -347,8 +351,24 @@ class Publication(search.SearchIndexed, ReviewedTranslations, Publishing, Change
             self.read_file()
         elif not self.file:
             self.file_size, self.file_text = None, ""
+        self.search_parts = compounds.parts(*self.searched_texts())
         super().save(*args, **kwargs)
         self._stored_file_name = self.file.name
+        if self.is_published:
+            # Only public text: a suggestion must not show a word of a draft. (A scheduled
+            # publication's words join at its next save after it goes live, or by `reindex`.)
+            suggestions.remember_words(
+                self.title, self.subtitle, *(getattr(self, c, "") for c in i18n.columns("summary"))
+            )
+
+    def searched_texts(self):
+        """The row's own texts that its search vector indexes."""
+        return (
+            self.title,
+            self.subtitle,
+            *(getattr(self, column, "") for column in i18n.columns("summary")),
+            (self.file_text or "")[: settings.KNOWLEDGE_BANK_INDEXED_TEXT_MAX_CHARS],
+        )
 
     def read_file(self):
         """Size and text of the uploaded file. Raises on a file pypdf cannot read.
@@ -394,7 +414,8 @@ class Publication(search.SearchIndexed, ReviewedTranslations, Publishing, Change
 
         def names(rows, *columns, order):
             spaced = [item for name in columns for item in (Value(" "), F(name))][1:]
-            joined = StringAgg(Concat(*spaced, output_field=TEXT), " ", order_by=order)
+            text = Concat(*spaced, output_field=TEXT) if len(spaced) > 1 else spaced[0]
+            joined = StringAgg(text, " ", order_by=order)
             rows = rows.filter(publication=OuterRef("pk")).order_by().values("publication")
             return Coalesce(
                 Subquery(rows.annotate(joined=joined).values("joined")), Value(""), output_field=TEXT
@@ -408,6 +429,7 @@ class Publication(search.SearchIndexed, ReviewedTranslations, Publishing, Change
             *(f"topic__{name}" for name in i18n.columns("name")),
             order=("pk",),
         )
+        topic_parts = names(Publication.topics.through.objects, "topic__search_parts", order=("pk",))
 
         def part(weight, *texts):
             spaced = [item for text in texts for item in (Value(" "), text)][1:]
@@ -419,6 +441,9 @@ class Publication(search.SearchIndexed, ReviewedTranslations, Publishing, Change
             + part("B", authors, topics, F("publisher"))
             + part("C", *(F(name) for name in i18n.columns("summary")))
             + part("D", Left("file_text", settings.KNOWLEDGE_BANK_INDEXED_TEXT_MAX_CHARS))
+            # Parts of compounds, below every word as written: "heder" ranks a publication that
+            # says "heder" above one that only says "hedersvåld".
+            + part("D", F("search_parts"), topic_parts)
         )
 
 

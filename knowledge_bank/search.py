@@ -18,18 +18,20 @@ from functools import cached_property
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import F, Func, Prefetch, Q, Value
-from django.db.models.functions import Collate, Lower
+from django.db.models.functions import Collate, Greatest, Lower
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from cks_portal.core import limits, search
+from cks_portal.core import limits, search, suggestions
 from cks_portal.core.i18n import active_language
+from cks_portal.core.models import Topic
 from knowledge_bank import selectors
 from knowledge_bank.models import Publication, PublicationAuthor
 
@@ -404,6 +406,46 @@ class PublicationSearch:
         ]
         return [{"name": name, "label": FACET_LABELS[name], "values": facets[name]} for name in FACET_LABELS]
 
+    # --- help when little is found --------------------------------------------------------------
+    @cached_property
+    def suggestion(self):
+        """“Did you mean …?”: {"query", "url"} when the query found fewer than
+        suggestions.FEW_RESULTS (nothing) and the query with its unknown words corrected finds more
+        (cks_portal/core/suggestions.py), else None. Costs nothing when enough was found,
+        two short queries when not."""
+        found = len(self.candidate_rows)
+        if not self.query or found >= suggestions.FEW_RESULTS:
+            return None
+        corrected = suggestions.corrected(self.query)
+        if not corrected or corrected.lower() == self.query.lower():
+            return None
+        more = (
+            Publication.objects.published()
+            .search(corrected, ranked=False)
+            .order_by()
+            .values_list("pk", flat=True)
+        )
+        if len(more[: found + 1]) <= found:
+            return None
+        return {"query": corrected, "url": self.url(q=corrected, page=None)}
+
+    @cached_property
+    def closest_topics(self):
+        """On a page without results: the topics whose names are closest to the query
+        (trigram word similarity, in Swedish and the page's language), at most three, or
+        every topic when none is close. One query."""
+        if not self.query or self.candidate_rows:
+            return []
+        language = active_language()
+        columns = dict.fromkeys(["name_sv", f"name_{language}"])
+        score = Greatest(*(TrigramWordSimilarity(self.query, column) for column in columns), Value(0.0))
+        topics = list(Topic.objects.annotate(score=score).order_by("-score", "name_sv"))
+        close = [topic for topic in topics if topic.score >= 0.3][:3]
+        return [
+            {"name": topic.t.name, "url": "?" + urlencode({"topic": topic.slug})}
+            for topic in (close or topics)
+        ]
+
     @property
     def facets_sampled(self):
         return not self.word_rows_complete
@@ -443,7 +485,12 @@ class PublicationProvider(search.SiteSearchProvider):
 
     def result(self, publication, query):
         authors = ", ".join(str(a) for a in publication.ordered_authors()[:3])
-        meta = (str(publication.Type(publication.type).label), str(publication.year), authors)
+        meta = (
+            str(publication.Type(publication.type).label),
+            str(publication.year),
+            str(publication.Language(publication.language).label),
+            authors,
+        )
         return search.SearchResult(
             title=publication.full_title,
             url=publication.get_absolute_url(),

@@ -46,6 +46,15 @@ def make_audience(slug="alla", name=None, **fields):
     ]
 
 
+def make_thesaurus_entry(*terms, note=""):
+    """A thesaurus entry (its rewrite rules are written by its save)."""
+    from cks_portal.core.models import ThesaurusEntry
+
+    return ThesaurusEntry.objects.create(
+        terms="\n".join(terms or ("VBE", "våldsbejakande extremism")), note=note
+    )
+
+
 def make_topic(slug="radikalisering", name=None, **fields):
     name = name or slug.replace("-", " ").capitalize()
     return Topic.objects.get_or_create(slug=slug, defaults={"name": name, **fields})[0]

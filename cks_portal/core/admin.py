@@ -16,7 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from cks_portal.core import i18n, translation_review
-from cks_portal.core.models import Topic
+from cks_portal.core.models import ThesaurusEntry, Topic
 
 
 class RecordsEditorMixin:
@@ -326,6 +326,22 @@ class TopicAdmin(ConflictGuardMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = i18n.columns("name")
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(ThesaurusEntry)
+class ThesaurusEntryAdmin(ConflictGuardMixin, SimpleHistoryAdmin):
+    """The search's thesaurus (cks_portal/core/thesaurus.py): a save applies to the next
+    search; the page cache starts a new generation as for any content (page_cache.watch_app)."""
+
+    list_display = ["__str__", "note", "updated_at"]
+    search_fields = ["terms", "note"]
+    fields = ["terms", "note"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "terms":
+            field.widget.attrs.update(rows=6, cols=60)
+        return field
 
 
 # Backup codes are made and replaced by the two-factor set-up (cks_portal.core.two_factor); to reset a

@@ -19,6 +19,7 @@ ROLE_MODELS = {
     ],
     LIBRARIAN: [
         "cks_portal.topic",
+        "cks_portal.thesaurusentry",
         "knowledge_bank.publication",
         "knowledge_bank.author",
         "knowledge_bank.publicationauthor",

@@ -48,8 +48,20 @@ def clean_query(raw):
 
 
 # --- PostgreSQL full text ---------------------------------------------------------------------
+class ThesaurusQuery(SearchQuery):
+    """`websearch_to_tsquery(query)` rewritten through the curators' thesaurus
+    (cks_portal/core/thesaurus.py): "VBE" asks for 'vbe' | 'våldsbejak' <-> 'extremism' | ….
+
+    The rewrite function is evaluated once, when PostgreSQL plans the statement, so the plan
+    is made for the rewritten query (thesaurus.FUNCTION_SQL says why)."""
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        sql, params = super().as_sql(compiler, connection, function, template)
+        return f"cks_thesaurus_rewrite({sql})", params
+
+
 def websearch_query(query):
-    return SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+    return ThesaurusQuery(query, search_type="websearch", config=SEARCH_CONFIG)
 
 
 def rank(vector, search_query):

@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
-from cks_portal.core import registry, suggest
+from cks_portal.core import registry, suggest, suggestions
 from cks_portal.core import search as site_search
 
 SEARCH_RESULTS_PER_GROUP = 5
@@ -34,6 +34,14 @@ def search(request):
     """Site-wide search: each app's provider contributes a group (see cks_portal.core.search)."""
     query = site_search.clean_query(request.GET.get("q", ""))
     groups = site_search.site_results(query, limit=SEARCH_RESULTS_PER_GROUP) if query else []
+    suggestion = ""
+    if query and not groups:
+        # "Did you mean …?" (cks_portal/core/suggestions.py): one query more, on an empty page
+        # only. The vocabulary holds words of published text, so the correction finds
+        # something; checking it through every provider again would cost five searches.
+        corrected = suggestions.corrected(query)
+        if corrected and corrected.lower() != query.lower():
+            suggestion = corrected
     breadcrumbs = [(request.path, _("Search"))]
     return render(
         request,
@@ -41,6 +49,7 @@ def search(request):
         {
             "query": query,
             "groups": groups,
+            "suggestion": suggestion,
             "breadcrumbs": breadcrumbs,
         },
     )

@@ -15,6 +15,7 @@ from tests.factories import (
     make_orostelefon,
     make_page,
     make_publication,
+    make_thesaurus_entry,
     make_topic,
 )
 
@@ -29,6 +30,7 @@ OWN = {
         (make_topic, "name_sv", "Våldsbejakande extremism"),
         (make_publication, "title", "Ny titel"),
         (make_author, "family_name", "Berg"),
+        (make_thesaurus_entry, "terms", "VBE\nvåldsbejakande extremism\nviolent extremism"),
     ],
     SUPPORT_EDITOR: [
         (make_orostelefon, "name_sv", "Orostelefonen"),  # with a phone: the inlines are posted too

@@ -11,6 +11,7 @@ CHANGES = {
     "Redaktör": {"pages.page", "news.newsitem", "news.event", "news.registration"},
     "Kunskapsbank": {
         "cks_portal.topic",
+        "cks_portal.thesaurusentry",
         "knowledge_bank.publication",
         "knowledge_bank.author",
         "knowledge_bank.publicationauthor",

@@ -36,6 +36,21 @@ def test_reindex_rebuilds_the_search_vectors(make_publication):
     assert list(Publication.objects.search("kvarterslopp")) == [publication]
 
 
+def test_reindex_rebuilds_the_compound_parts_and_the_vocabulary(make_publication):
+    from cks_portal.core.models import SearchWord
+    from tests.factories import make_topic
+
+    publication = make_publication("Hedersvåld mot pojkar")
+    make_topic("samverkan", "Samverkan")
+    Publication.objects.update(search_parts="", search_vector=None)
+    SearchWord.objects.all().delete()
+
+    call_command("reindex", "--no-files", stdout=io.StringIO(), stderr=io.StringIO())
+
+    assert list(Publication.objects.search("heder")) == [publication]
+    assert {"hedersvåld", "pojkar", "samverkan"} <= set(SearchWord.objects.values_list("word", flat=True))
+
+
 def test_a_reindex_makes_cached_search_pages_out_of_date(client, make_publication, settings):
     """Issue 14: reindex writes with update(), which sends no signal to the page cache."""
 

@@ -16,6 +16,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from tqdm import tqdm
 
+from cks_portal.core import compounds, suggestions
 from cks_portal.core.models import Topic
 from cks_portal.core.publishing import State
 from knowledge_bank.models import Author, Publication, PublicationAuthor
@@ -227,10 +228,14 @@ class Command(BaseCommand):
             for number in range(start, min(start + BATCH, count)):
                 year = rng.randint(1995, 2026)
                 body = writer.text(max(1, text_chars // 110))[:text_chars]
+                title = sentence(rng, rng.randint(3, 9)).rstrip(".")
+                subtitle = sentence(rng, rng.randint(2, 6)).rstrip(".") if rng.random() < 0.4 else ""
+                summary = writer.text(rng.randint(2, 5))
+                summary_en = "Summary in English. " + writer.text(2) if rng.random() < 0.3 else ""
                 rows.append(
                     Publication(
-                        title=sentence(rng, rng.randint(3, 9)).rstrip("."),
-                        subtitle=sentence(rng, rng.randint(2, 6)).rstrip(".") if rng.random() < 0.4 else "",
+                        title=title,
+                        subtitle=subtitle,
                         slug=f"{PREFIX}{number}",
                         publisher=rng.choice(PUBLISHERS),
                         year=year,
@@ -240,14 +245,19 @@ class Command(BaseCommand):
                         type=rng.choice(Publication.Type.values),
                         language=rng.choices(["sv", "en", "no", "da", "fi"], [80, 12, 3, 3, 2])[0],
                         audience=rng.choice(Publication.Audience.values),
-                        summary=writer.text(rng.randint(2, 5)),
-                        summary_en="Summary in English. " + writer.text(2) if rng.random() < 0.3 else "",
+                        summary=summary,
+                        summary_en=summary_en,
                         file_text=body,
+                        # As Publication.save() would (bulk_create skips it): compound parts.
+                        search_parts=compounds.parts(title, subtitle, summary, summary_en, body),
                         state=State.PUBLISHED,
                         publish_at=now,
                     )
                 )
             created = Publication.objects.bulk_create(rows)
+            suggestions.remember_words(
+                *(text for row in rows for text in (row.title, row.subtitle, row.summary))
+            )
             PublicationAuthor.objects.bulk_create(
                 PublicationAuthor(publication=p, author=a, order=i)
                 for p in created

@@ -1,13 +1,15 @@
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from cks_portal.core import page_cache
+from cks_portal.core import compounds, i18n, page_cache, suggestions
+from cks_portal.core.models import Topic
 from knowledge_bank.models import Publication
 
 
 class Command(BaseCommand):
     help = (
-        "Re-read every publication's file (size and text) and rebuild its search vector. "
+        "Re-read every publication's file (size and text) and rebuild its compound parts, "
+        "its words in the search vocabulary and its search vector. "
         "A file that cannot be read is reported and skipped; the rest are still indexed."
     )
 
@@ -32,7 +34,16 @@ class Command(BaseCommand):
                 Publication.objects.filter(pk=pk).update(
                     file_size=publication.file_size, file_text=publication.file_text
                 )
+            # The compound parts and the vocabulary follow the text (cks_portal/core/compounds.py).
+            Publication.objects.filter(pk=pk).update(
+                search_parts=compounds.parts(*publication.searched_texts())
+            )
+            if publication.is_published:
+                suggestions.remember_words(*publication.searched_texts()[:-1])
             publication.update_search_vector()
+        # The topics' names are searched words too.
+        rows = Topic.objects.values_list(*i18n.columns("name"))
+        suggestions.remember_words(*(name for row in rows for name in row))
         # The rows were written with update(), which no signal hears; search results and
         # snippets may have changed.
         page_cache.content_changed()
