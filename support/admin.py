@@ -128,6 +128,13 @@ class SupportContactAdmin(
             {"fields": ["email", "website", "chat_url", "is_anonymous", "anonymity_note"]},
         ),
         (_("Opening hours"), {"fields": ["closed_on_holidays", "hours_note", "hours_preview"]}),
+        (
+            _("Visiting address"),
+            {
+                "fields": ["street_address", "postal_code", "city", "county"],
+                "description": _("Only for a line people can also visit; leave empty otherwise."),
+            },
+        ),
         (_("Checking the facts"), {"fields": ["last_verified", "source_url"]}),
         (
             _("Publishing"),
