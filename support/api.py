@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
 from cks_portal.core import i18n, limits, page_cache, search
@@ -60,7 +61,9 @@ PARAMETERS = {
     "taxonomy_term": (),
 }
 NOT_SUPPORTED = {
-    "proximity": "“proximity” is not supported: this directory holds no coordinates. Use “postcode”.",
+    "proximity": gettext_lazy(
+        "“proximity” is not supported: this directory holds no coordinates. Use “postcode”."
+    ),
 }
 BOOLEANS = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
 
@@ -113,7 +116,7 @@ def api_view(name):
                     if parameter not in allowed:
                         raise bad(parameter, _unsupported_message(parameter, allowed))
                     if parameter in NOT_SUPPORTED:
-                        raise bad(parameter, NOT_SUPPORTED[parameter])
+                        raise bad(parameter, str(NOT_SUPPORTED[parameter]))
                 data = view(request, *args, **kwargs)
             except ApiError as error:
                 response = error_response(error)
