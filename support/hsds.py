@@ -206,8 +206,20 @@ def _days(contact, today):
     ordinary = {
         weekday: _sorted_spans(i.span for i in intervals if i.weekday == weekday) for weekday in range(7)
     }
+    last = today + datetime.timedelta(days=SCHEDULE_DAYS - 1)
+    # Only these days can differ from the ordinary week; `day_spans` decides what they are.
+    unusual = {
+        exception.start_date + datetime.timedelta(days=n)
+        for exception in exceptions
+        for n in range((min(exception.last_day, last) - exception.start_date).days + 1)
+    }
+    if contact.closed_on_holidays:
+        unusual.update(day for year in range(today.year, last.year + 1) for day in swedish_holidays(year))
     for index in range(SCHEDULE_DAYS):
         day = today + datetime.timedelta(days=index)
+        if day not in unusual:
+            yield day, ordinary[day.weekday()], "", True
+            continue
         spans, _reason = day_spans(day, intervals, exceptions, contact.closed_on_holidays)
         spans = _sorted_spans(spans)
         is_ordinary = spans == ordinary[day.weekday()]

@@ -171,15 +171,29 @@ def fetch_services(base_url):
             % {"url": base_url + "/"}
         )
     ids = []
+    per_page = {"per_page": PER_PAGE}
     for number in range(1, MAX_PAGES + 1):
-        url = f"{base_url}/services/?{urllib.parse.urlencode({'page': number, 'per_page': PER_PAGE})}"
-        page = fetch_json(url)
+        url = f"{base_url}/services/?{urllib.parse.urlencode({'page': number, **per_page})}"
+        try:
+            page = fetch_json(url)
+        except HsdsImportError:
+            if number > 1 or not per_page:
+                raise
+            # An API with a smaller page limit may refuse ours: ask for its own page size.
+            per_page = {}
+            url = f"{base_url}/services/?page=1"
+            page = fetch_json(url)
         if not isinstance(page, dict) or not isinstance(page.get("contents"), list):
             raise HsdsImportError(_("%(url)s is not a page of services.") % {"url": url})
         for item in page["contents"]:
             check(item, "service_list.json", url)
             ids.append(item["id"])
-        if page.get("last_page", True) or not page["contents"] or number >= page.get("total_pages", number):
+        total_pages = page.get("total_pages")
+        if (
+            not page["contents"]
+            or page.get("last_page") is True
+            or (isinstance(total_pages, int) and number >= total_pages)
+        ):
             break
     services = []
     for identifier in dict.fromkeys(ids):
@@ -435,9 +449,12 @@ def _language(code, name):
     return language
 
 
-def apply_values(contact, values, language_names=None):
-    """Write `values` (some or all of FIELDS) to the contact and its rows, then save it once."""
+def apply_values(contact, values, language_names=None, reason=""):
+    """Write `values` (some or all of FIELDS) to the contact and its rows, then save it once;
+    `reason` goes into the contact's history."""
     language_names = language_names or {}
+    if reason:
+        contact._change_reason = reason
     scalars = {
         name: value
         for name, value in values.items()
@@ -540,6 +557,7 @@ def sync(base_url, *, publish=False, user=None, fetch=fetch_services):
                     contact,
                     {**values, "is_active": values["is_active"] and publish},
                     _language_names(service),
+                    reason=_("Imported from %(url)s") % {"url": base_url},
                 )
                 ImportedService.objects.create(
                     contact=contact,
@@ -577,7 +595,9 @@ def _merge(record, remote, now, today, report, user, language_names):
             conflicts[name] = remote[name]
     if to_write:
         contact.updated_by = user
-        apply_values(contact, to_write, language_names)
+        apply_values(
+            contact, to_write, language_names, reason=_("Synced from %(url)s") % {"url": record.source_url}
+        )
         report.updated.append(contact)
     if conflicts:
         report.conflicts.append(contact)
@@ -608,7 +628,11 @@ def resolve(record, *, take_remote, user=None):
             return record
         if take_remote:
             record.contact.updated_by = user
-            apply_values(record.contact, record.remote_values)
+            apply_values(
+                record.contact,
+                record.remote_values,
+                reason=_("Conflict decided: the values of %(url)s") % {"url": record.source_url},
+            )
         record.synced_values = {**record.synced_values, **record.remote_values}
         record.remote_values = {}
         record.conflict_since = None

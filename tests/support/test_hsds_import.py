@@ -381,3 +381,33 @@ def test_other_roles_may_not_import(client, django_user_model, db):
     client.force_login(make_staff(django_user_model, "red", EDITOR))
 
     assert client.get("/admin/support/supportcontact/import-hsds/").status_code == 403
+
+
+def test_the_history_says_where_an_imported_change_came_from(source):
+    import_from(source, "--publish")
+    source.run(
+        "from support.models import SupportContact\n"
+        "c = SupportContact.objects.get(slug='112'); c.name = '112 – SOS Alarm'; c.save()"
+    )
+
+    import_from(source)
+
+    contact = SupportContact.objects.get(name_sv="112 – SOS Alarm")
+    reasons = list(contact.history.values_list("history_change_reason", flat=True))
+    assert reasons[0].endswith(source.url) and reasons[-1].endswith(source.url)
+
+
+def test_a_source_with_a_smaller_page_limit_is_read_in_its_own_pages(source, monkeypatch):
+    real = hsds_import.fetch_json
+    asked = []
+
+    def strict(url):
+        asked.append(url)
+        if "per_page=" in url:
+            raise hsds_import.HsdsImportError("per_page too large")
+        return real(url)
+
+    monkeypatch.setattr(hsds_import, "fetch_json", strict)
+
+    assert "4 created" in import_from(source)
+    assert any(url.endswith("/services/?page=1") for url in asked)
