@@ -213,9 +213,13 @@ def _modified_after(request):
                 "“modified_after” must be a date or date and time, for example 2026-01-31 or 2026-01-31T12:00:00Z."
             ),
         )
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
-    return moment
+    try:
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        # The database compares in UTC: a moment at the edge of the calendar may not have one.
+        return moment.astimezone(datetime.UTC)
+    except (OverflowError, ValueError):
+        raise bad("modified_after", _("“modified_after” is outside the calendar.")) from None
 
 
 def _format(request):

@@ -563,12 +563,13 @@ def sync(base_url, *, publish=False, user=None, fetch=fetch_services):
                     contact=contact,
                     source_url=base_url,
                     remote_id=service["id"],
-                    remote_modified=service.get("last_modified", ""),
+                    remote_modified=str(service.get("last_modified") or "")[:40],
                     last_synced_at=now,
                     synced_values=values,
                 )
                 report.created.append(contact)
                 continue
+            record.remote_modified = str(service.get("last_modified") or "")[:40]
             _merge(record, values, now, today, report, user, _language_names(service))
         for remote_id, record in records.items():
             if remote_id in seen:

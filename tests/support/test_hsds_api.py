@@ -553,6 +553,8 @@ def test_a_parameter_of_another_endpoint_is_refused_on_an_item_too(client, hsds_
         ("modified_after=2026-13-45", "modified_after"),
         ("modified_after=2026-02-30T25:00:00", "modified_after"),
         ("modified_after=%00", "modified_after"),
+        ("modified_after=9999-12-31T23:59:59-14:00", "modified_after"),
+        ("modified_after=0001-01-01T00:00:00%2B14:00", "modified_after"),
         ("organization_id=nope", "organization_id"),
         ("taxonomy_term_id=123", "taxonomy_term_id"),
         ("taxonomy_id=%00", "taxonomy_id"),
