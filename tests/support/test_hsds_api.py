@@ -674,3 +674,89 @@ def test_the_lists_run_a_fixed_number_of_queries(
         )
     with django_assert_num_queries(queries):
         assert client.get(API + path).status_code == 200
+
+
+# --- Every endpoint with every parameter, against the schemas ---------------------------------
+
+ORG = str(SupportContact(organisation="Borås Stad").organisation_uuid)
+TERM = str(hsds.TOPICS.term_id("heder"))
+SERVICE_FILTERS = [
+    {},
+    {"search": "borås"},
+    {"page": "1", "per_page": "2"},
+    {"format": "json"},
+    {"taxonomy_term_id": TERM},
+    {"taxonomy_id": str(hsds.TOPICS.id)},
+    {"organization_id": ORG},
+    {"modified_after": "2000-01-01"},
+    {"full": "true"},
+    {"full": "false"},
+]
+EVERY_CALL = [
+    *(
+        ("/services", params, LISTED_SERVICE, True)
+        for params in SERVICE_FILTERS
+        if params.get("full") != "true"
+    ),
+    *(("/services", {**params, "full": "true"}, FULL_SERVICE, True) for params in SERVICE_FILTERS),
+    ("/services", {"minimal": "true", "modified_after": "2000-01-01"}, LISTED_SERVICE, True),
+    *(
+        ("/service_at_locations", params, "compiled/service_at_location_list.json", True)
+        for params in SERVICE_FILTERS
+    ),
+    ("/service_at_locations", {"postcode": "50338", "full": "true"}, "service_at_location.json", True),
+    (
+        "/organizations",
+        {"search": "borås", "page": "1", "per_page": "5", "format": "json"},
+        "organization.json",
+        True,
+    ),
+    ("/organizations", {"full": "true"}, "organization.json", True),
+    ("/organizations", {"full_service": "true"}, "organization.json", True),
+    (
+        "/taxonomies",
+        {"search": "support", "page": "1", "per_page": "1", "format": "json"},
+        "taxonomy.json",
+        True,
+    ),
+    (
+        "/taxonomy_terms",
+        {"search": "h", "page": "1", "per_page": "5", "format": "json", "taxonomy_id": str(hsds.TOPICS.id)},
+        "taxonomy_term.json",
+        True,
+    ),
+    ("/taxonomy_terms", {"top_only": "true"}, "taxonomy_term.json", True),
+    ("/taxonomy_terms", {"parent_id": TERM}, "taxonomy_term.json", True),
+    (f"/organizations/{ORG}", {}, "organization.json", False),
+    (f"/organizations/{ORG}", {"full_service": "true"}, "organization.json", False),
+    (f"/taxonomies/{hsds.TOPICS.id}", {}, "taxonomy.json", False),
+    (f"/taxonomy_terms/{TERM}", {}, "taxonomy_term.json", False),
+]
+
+
+@pytest.mark.parametrize(("path", "params", "schema", "paged"), EVERY_CALL)
+def test_every_endpoint_with_every_parameter_answers_valid_hsds(
+    client, hsds_lines, path, params, schema, paged
+):
+    data = ok(client, path, **params)
+
+    if paged:
+        assert_valid_page(data, schema)
+        items = data["contents"]
+    else:
+        assert_valid(data, schema)
+        items = [data]
+    for item in items:
+        for service in item.get("services", []):
+            assert_valid(service, FULL_SERVICE if "schedules" in service else LISTED_SERVICE)
+        if "service" in item:
+            assert_valid(item["service"], FULL_SERVICE if "schedules" in item["service"] else LISTED_SERVICE)
+
+
+def test_a_service_and_a_service_at_location_by_id_validate(client, hsds_lines):
+    social = hsds_lines["boras-stad-socialtjansten"]
+
+    assert_valid(ok(client, f"/services/{social.uuid}"), FULL_SERVICE)
+    link = ok(client, f"/service_at_locations/{hsds.service_at_location_id(social.uuid)}")
+    assert_valid(link, "service_at_location.json")
+    assert_valid(link["service"], FULL_SERVICE)
