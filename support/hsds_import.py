@@ -26,6 +26,7 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -39,7 +40,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from cks_portal.core.models import Topic
+from support import hsds
 from support.models import (
+    Audience,
     ImportedService,
     Language,
     OpeningException,
@@ -75,6 +79,8 @@ FIELDS = (
     "intervals",
     "closed_on_holidays",
     "exceptions",
+    "topics",
+    "audiences",
     "street_address",
     "postal_code",
     "city",
@@ -345,6 +351,30 @@ def _summary(value):
     return text[: SUMMARY_MAX - 1].rsplit(" ", 1)[0] + "…"
 
 
+def taxonomy_values(attributes):
+    """topics and audiences: the service's terms from this site's own two taxonomies (another
+    CKS-portalen uses the same ids), as the slugs of the topics and audiences this site has.
+    Terms of other taxonomies, and terms this site does not have, are left out."""
+    known = {
+        "topics": {hsds.TOPICS.term_id(slug): slug for slug in Topic.objects.values_list("slug", flat=True)},
+        "audiences": {
+            hsds.AUDIENCES.term_id(slug): slug for slug in Audience.objects.values_list("slug", flat=True)
+        },
+    }
+    found = {"topics": set(), "audiences": set()}
+    for attribute in attributes:
+        try:
+            term_id = uuid.UUID(
+                str(attribute.get("taxonomy_term_id") or (attribute.get("taxonomy_term") or {}).get("id"))
+            )
+        except ValueError:
+            continue
+        for key, terms in known.items():
+            if term_id in terms:
+                found[key].add(terms[term_id])
+    return {key: sorted(slugs) for key, slugs in found.items()}
+
+
 def remote_values(service, today):
     """A remote service as the contact's values, in the form `local_values` gives them."""
     organization = service.get("organization") or {}
@@ -382,6 +412,7 @@ def remote_values(service, today):
             }
         ),
         **schedule_values(service.get("schedules") or [], today),
+        **taxonomy_values(service.get("attributes") or []),
         "street_address": _text(address.get("address_1"), 200),
         "postal_code": _text(address.get("postal_code"), 10),
         "city": _text(address.get("city"), 100),
@@ -419,6 +450,8 @@ def local_values(contact, today):
             for phone in contact.phones.all()
         ],
         "languages": sorted(language.code for language in contact.languages.all()),
+        "topics": sorted(topic.slug for topic in contact.topics.all()),
+        "audiences": sorted(audience.slug for audience in contact.audiences.all()),
         "intervals": sorted(
             [interval.weekday, *_model_span(interval)] for interval in contact.intervals.all()
         ),
@@ -458,7 +491,7 @@ def apply_values(contact, values, language_names=None, reason=""):
     scalars = {
         name: value
         for name, value in values.items()
-        if name not in {"phones", "languages", "intervals", "exceptions"}
+        if name not in {"phones", "languages", "intervals", "exceptions", "topics", "audiences"}
     }
     for name, value in scalars.items():
         if name == "name":
@@ -482,6 +515,10 @@ def apply_values(contact, values, language_names=None, reason=""):
                 note_sv=phone["note"],
                 order=order,
             )
+    if "topics" in values:
+        contact.topics.set(Topic.objects.filter(slug__in=values["topics"]))
+    if "audiences" in values:
+        contact.audiences.set(Audience.objects.filter(slug__in=values["audiences"]))
     if "languages" in values:
         contact.languages.set([_language(code, language_names.get(code)) for code in values["languages"]])
     if "intervals" in values:
@@ -658,6 +695,8 @@ FIELD_LABELS = {
     "intervals": _lazy("opening hours"),
     "closed_on_holidays": _lazy("closed on public holidays"),
     "exceptions": _lazy("exceptions to the opening hours"),
+    "topics": _lazy("support areas"),
+    "audiences": _lazy("target groups"),
     "street_address": _lazy("street address"),
     "postal_code": _lazy("postal code"),
     "city": _lazy("town"),

@@ -27,6 +27,7 @@ from cks_portal.core.roles import EDITOR, SUPPORT_EDITOR
 from support import hsds_import
 from support.models import ImportedService, SupportContact
 from tests.conftest import make_staff
+from tests.factories import make_audience
 from tests.support.hsds_schemas import FULL_SERVICE, assert_valid
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -411,3 +412,17 @@ def test_a_source_with_a_smaller_page_limit_is_read_in_its_own_pages(source, mon
 
     assert "4 created" in import_from(source)
     assert any(url.endswith("/services/?page=1") for url in asked)
+
+
+def test_the_sources_audiences_come_in_where_this_site_has_them(source):
+    for slug in ("anhoriga", "alla"):
+        make_audience(slug)
+
+    import_from(source)
+
+    orostelefon = SupportContact.objects.get(name_sv="Rädda Barnens orostelefon")
+    assert [a.slug for a in orostelefon.audiences.all()] == ["anhoriga"]
+    assert [a.slug for a in SupportContact.objects.get(name_sv="112 – vid akut fara").audiences.all()] == [
+        "alla"
+    ]
+    assert "0 updated, 4 unchanged" in import_from(source)
