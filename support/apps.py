@@ -8,7 +8,7 @@ class SupportConfig(AppConfig):
 
     def ready(self):
         from cks_portal.core import page_cache, registry
-        from support import health, search, sitemaps, views
+        from support import api, health, search, sitemaps, views
 
         # What the site needs from this app (cks_portal/core/registry.py): the core imports no app.
         page_cache.watch_app(self.label)
@@ -27,7 +27,6 @@ class SupportConfig(AppConfig):
         registry.register_reserved_slugs("stod")
         registry.register_content_health(health.sections, order=10)
         page_cache.register_query_parameters("support:index", "language", "audience", "page")
-        page_cache.register_query_parameters(
-            "hsds:services", "page", "per_page", "modified_after", "search", "full"
-        )
-        page_cache.register_query_parameters("hsds:organizations", "page", "per_page")
+
+        for name, parameters in api.PARAMETERS.items():
+            page_cache.register_query_parameters(f"hsds:{name}", *parameters)

@@ -37,6 +37,9 @@ SWEDISH_GROUPING = re.compile(r"(?P<area>0\d{1,3}-)?[1-9]\d{1,3}( \d{2,4})*")
 
 ORGANISATION_NAMESPACE = uuid.UUID("6f1d9a52-5c1e-4b8e-9a57-2f0e3c1b7d41")
 
+# The fields of a visiting address: all of them or none.
+ADDRESS_FIELDS = ("street_address", "postal_code", "city", "county")
+
 
 # Macrolanguage codes that CLDR names after one of their varieties: "ku" is "kurdî (kurmancî)"
 # there, but a line that answers in "Kurdish" may well mean Sorani too, so the name typed in
@@ -240,6 +243,17 @@ class SupportContact(search.SearchIndexed, ReviewedTranslations, ChangeRecorded)
         help_text=_("When someone last checked the number, hours and languages against the source."),
     )
     source_url = models.URLField(_("source"), blank=True, help_text=_("Where the facts were checked."))
+    # A visiting address, for the lines people can also walk into; exported as an HSDS location.
+    street_address = models.CharField(
+        _("street address"), max_length=200, blank=True, help_text=_("For example “Södra Kyrkogatan 5”.")
+    )
+    postal_code = models.CharField(
+        _("postal code"), max_length=10, blank=True, help_text=_("For example “503 38”.")
+    )
+    city = models.CharField(_("town"), max_length=100, blank=True)
+    county = models.CharField(
+        _("county"), max_length=100, blank=True, help_text=_("For example “Västra Götalands län”.")
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = SupportContactQuerySet.as_manager()
@@ -274,6 +288,24 @@ class SupportContact(search.SearchIndexed, ReviewedTranslations, ChangeRecorded)
     @property
     def organisation_uuid(self):
         return uuid.uuid5(ORGANISATION_NAMESPACE, self.organisation.strip().casefold())
+
+    @property
+    def has_visiting_address(self):
+        return bool(self.street_address and self.postal_code and self.city)
+
+    def clean(self):
+        super().clean()
+        address = {name: getattr(self, name).strip() for name in ADDRESS_FIELDS}
+        if any(address.values()):
+            missing = {
+                name: ValidationError(
+                    _("A visiting address needs a street, a postal code, a town and a county.")
+                )
+                for name, value in address.items()
+                if not value
+            }
+            if missing:
+                raise ValidationError(missing)
 
     @property
     def needs_verification(self):
@@ -577,3 +609,55 @@ class OpeningException(TimeSpan):
         if not self.end_date:
             self.end_date = self.start_date
         super().save(*args, **kwargs)
+
+
+class ImportedServiceQuerySet(models.QuerySet):
+    def in_conflict(self):
+        return self.filter(conflict_since__isnull=False)
+
+
+class ImportedService(models.Model):
+    """Where an imported support contact comes from (an HSDS 3.0 API and the service's id
+    there) and what the last sync wrote, so that the next sync can tell a local edit from a
+    remote change (support/hsds_import.py).
+
+    `synced_values` are the contact's imported fields as the last sync left them: a field
+    that differs from them locally was edited here, one that differs remotely was changed
+    there. A field changed on both sides, to different values, is a conflict: the contact
+    keeps its local value, the remote one waits in `remote_values` until an editor chooses."""
+
+    contact = models.OneToOneField(
+        SupportContact,
+        verbose_name=_("support contact"),
+        on_delete=models.CASCADE,
+        related_name="imported_from",
+    )
+    source_url = models.URLField(
+        _("HSDS API"), max_length=500, help_text=_("The API the service comes from.")
+    )
+    remote_id = models.CharField(_("id at the source"), max_length=200)
+    remote_modified = models.CharField(_("changed at the source"), max_length=40, blank=True)
+    last_synced_at = models.DateTimeField(_("last synced"))
+    synced_values = models.JSONField(_("values at the last sync"), default=dict)
+    remote_values = models.JSONField(_("remote values waiting for a decision"), default=dict, blank=True)
+    conflict_since = models.DateTimeField(_("conflict since"), null=True, blank=True)
+
+    objects = ImportedServiceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["source_url", "remote_id"]
+        verbose_name = _("imported service")
+        verbose_name_plural = _("imported services")
+        constraints = [
+            models.UniqueConstraint(fields=["source_url", "remote_id"], name="support_imported_service_once")
+        ]
+
+    def __str__(self):
+        return f"{self.source_url} {self.remote_id}"
+
+    def get_absolute_url(self):
+        return self.contact.get_absolute_url()
+
+    @property
+    def has_conflict(self):
+        return self.conflict_since is not None

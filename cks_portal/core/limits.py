@@ -19,3 +19,7 @@ API_PER_PAGE_MAX = 100
 
 # Publications in one export of a result list (BibTeX, RIS, CSL-JSON).
 EXPORT_MAX = 500
+
+# Rows on one page of the HSDS services list with `minimal` (id, name, status, last change):
+# HSDS asks that a client get them all in one call.
+API_MINIMAL_PER_PAGE_MAX = 1000

@@ -22,8 +22,21 @@ URLS = {
     "/om-oss/": ["q"],
     "/en/kunskapsbank/": ["q", "sort", "page"],
     "/en/nyheter/": ["topic", "year", "page"],
-    "/api/hsds/services/": ["page", "per_page", "modified_after", "search", "full"],
-    "/api/hsds/organizations/": ["page", "per_page"],
+    "/api/hsds/services/": [
+        "page",
+        "per_page",
+        "modified_after",
+        "search",
+        "full",
+        "minimal",
+        "format",
+        "organization_id",
+        "taxonomy_id",
+        "taxonomy_term_id",
+    ],
+    "/api/hsds/organizations/": ["page", "per_page", "search", "full", "full_service", "format"],
+    "/api/hsds/service_at_locations/": ["page", "postcode", "proximity", "modified_after", "full"],
+    "/api/hsds/taxonomy_terms/": ["page", "taxonomy_id", "parent_id", "top_only", "search", "format"],
     "/admin/login/": ["next"],
 }
 

@@ -154,3 +154,23 @@ def test_the_change_page_previews_how_the_hours_will_read(client, support_editor
     assert "Stängt på helgdagar" in html
     with __import__("django.utils.translation", fromlist=["override"]).override("sv"):
         assert contact.opening_state().text() in html
+
+
+def test_a_visiting_address_is_all_four_fields_or_none(client, support_editor):
+    response = client.post(ADD_URL, contact_form(street_address="Södra Kyrkogatan 5"))
+
+    assert response.status_code == 200
+    assert set(response.context["adminform"].form.errors) == {"postal_code", "city", "county"}
+
+    response = client.post(
+        ADD_URL,
+        contact_form(
+            street_address="Södra Kyrkogatan 5",
+            postal_code="503 38",
+            city="Borås",
+            county="Västra Götalands län",
+        ),
+    )
+
+    assert response.status_code == 302
+    assert SupportContact.objects.get(slug="testlinjen").has_visiting_address
