@@ -85,7 +85,7 @@ def test_a_draft_news_image_and_its_copies_are_private_until_the_item_is_publish
 
 def test_an_unpublished_events_programme_is_private_until_the_event_is_published(staff_client, anonymous):
     editor = staff_client(EDITOR)
-    event = factories.make_event("seminarium", state="draft")
+    event = factories.make_event("seminarium", state="draft", venue="Stadshuset", locality="Borås")
     save(editor, f"/admin/news/event/{event.pk}/change/", programme=pdf())
     event = Event.objects.get()
     url = event.programme.url
