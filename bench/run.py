@@ -235,23 +235,23 @@ def measure(sites, rounds, seconds, connections):
     }
 
 
-def print_table(title, results, demo=None):
+def print_table(title, results, demo=None, demo_label="bakerydemo"):
     ceiling = results["ceiling"]["rps"] or float("nan")
     demo = demo or {}
     print(f"\n{title}")
-    extra = f" {'× bakerydemo':>13} |" if demo else ""
+    extra = f" {'× ' + demo_label:>13} |" if demo else ""
     print(f"| {'page':<20} | {'req/s':>8} | {'of ceiling':>10} | {'p50 ms':>7} | {'p99 ms':>7} |{extra}")
     print(f"|{'-' * 22}|{'-' * 10}|{'-' * 12}|{'-' * 9}|{'-' * 9}|" + (f"{'-' * 15}|" if demo else ""))
     for name, r in results.items():
         flag = f" ({int(r['errors'])} errors)" if r["errors"] else ""
         ratio = ""
         if demo:
-            ratio = f" {r['rps'] / demo[name]['rps']:>12.1f}× |" if name in demo else f" {'':>13} |"
+            ratio = f" {r['rps'] / demo[name]['rps']:>12.2f}× |" if name in demo else f" {'':>13} |"
         print(
             f"| {name:<20} | {r['rps']:>8.0f} | {r['rps'] / ceiling:>9.1%} | "
             f"{r['p50']:>7.2f} | {r['p99']:>7.2f} |{ratio}{flag}"
         )
-    if demo:
+    if demo and demo_label == "bakerydemo":
         print(f"\nbakerydemo's pages in the same rounds ({len(demo)} analogues):")
         for name, r in demo.items():
             print(
@@ -359,6 +359,12 @@ def main():
         help="measure only this target (repeatable; the ceiling always)",
     )
     parser.add_argument(
+        "--compare",
+        metavar="URL",
+        help="another build of this site (an older commit under gunicorn with bench.settings and no page "
+        "cache, on its own database) measured on the same targets in the same rounds",
+    )
+    parser.add_argument(
         "--bakerydemo",
         metavar="URL",
         default=os.environ.get("BENCH_BAKERYDEMO", ""),
@@ -395,6 +401,9 @@ def main():
         for label, port, cached, redis in servers:
             processes.append(start_server(port, page_cache=cached, redis=redis))
             sites[label] = (f"http://127.0.0.1:{port}", targets)
+        if args.compare:
+            urllib.request.urlopen(args.compare.rstrip("/") + "/healthz", timeout=10)  # noqa: S310 - a URL the developer gave
+            sites["compare"] = (args.compare.rstrip("/"), targets)
         if args.bakerydemo:
             urllib.request.urlopen(args.bakerydemo.rstrip("/") + "/", timeout=10)  # noqa: S310 - a URL the developer gave
             analogues = [(name, path) for name, path in BAKERYDEMO_TARGETS.items() if name in dict(targets)]
@@ -410,6 +419,16 @@ def main():
                 f"No Redis at all: no page cache, no memos (median of {args.rounds} rounds)",
                 results["no Redis"],
                 demo,
+            )
+        if "compare" in results:
+            print_table(
+                f"The other build, {args.compare} (median of {args.rounds} rounds)", results["compare"]
+            )
+            print_table(
+                f"Without the page cache beside the other build (median of {args.rounds} rounds)",
+                results["uncached"],
+                results["compare"],
+                demo_label="other",
             )
         page_weight(8119)
     finally:
