@@ -236,7 +236,7 @@ def measure(sites, rounds, seconds, connections):
 
 
 def print_table(title, results, demo=None, demo_label="bakerydemo"):
-    ceiling = results["ceiling"]["rps"] or float("nan")
+    ceiling = results.get("ceiling", {}).get("rps") or float("nan")
     demo = demo or {}
     print(f"\n{title}")
     extra = f" {'× ' + demo_label:>13} |" if demo else ""
@@ -403,7 +403,8 @@ def main():
             sites[label] = (f"http://127.0.0.1:{port}", targets)
         if args.compare:
             urllib.request.urlopen(args.compare.rstrip("/") + "/healthz", timeout=10)  # noqa: S310 - a URL the developer gave
-            sites["compare"] = (args.compare.rstrip("/"), targets)
+            # An older build may not have the benchmark's URLconf, and with it the ceiling.
+            sites["compare"] = (args.compare.rstrip("/"), [t for t in targets if t[0] != "ceiling"])
         if args.bakerydemo:
             urllib.request.urlopen(args.bakerydemo.rstrip("/") + "/", timeout=10)  # noqa: S310 - a URL the developer gave
             analogues = [(name, path) for name, path in BAKERYDEMO_TARGETS.items() if name in dict(targets)]
