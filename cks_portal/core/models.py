@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -175,6 +176,8 @@ class SearchRewrite(models.Model):
 
     entry = models.ForeignKey(ThesaurusEntry, on_delete=models.CASCADE, related_name="rewrites")
     target = TsQueryField()
+    # The target's lexemes: a rule can match only a query that holds all of them.
+    lexemes = ArrayField(models.TextField(), default=list)
     substitute = TsQueryField()
     # numnode(target): larger targets are tried first ("radikalisering på nätet" before
     # "radikalisering").

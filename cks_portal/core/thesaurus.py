@@ -4,10 +4,13 @@ Each entry (cks_portal.core.models.ThesaurusEntry) is a set of terms that mean t
 "VBE", "våldsbejakande extremism", "violent extremism". On save it is turned into rewrite
 rules (SearchRewrite), one per term and form: the term as the query parser reads it unquoted
 (`'våldsbejak' & 'extremism'`) and quoted (`'våldsbejak' <-> 'extremism'`), each to be
-replaced by "this or any of its equivalents", every equivalent as a phrase.
+replaced by "this as it was asked, or any of its equivalents", every equivalent as a phrase.
+Words typed without quotes stay words without quotes: the thesaurus adds alternatives to a
+query and never narrows it to a phrase the reader did not ask for (which also made a search
+for two common words test the word positions of every row it read).
 
 A search applies them with `cks_thesaurus_rewrite(websearch_to_tsquery(…))`, a function of
-two `ts_rewrite` passes (FUNCTION_SQL below) that PostgreSQL evaluates while planning the
+two passes of `ts_rewrite` (FUNCTION_SQL below) that PostgreSQL evaluates while planning the
 search's own statement: no extra round trip, nothing remembered in Python, so a curator's
 change applies to the very next search. The rules are stemmed by the same text search configuration as the
 documents, so "VBE" finds "våldsbejakande extremismen" too. `ts_rewrite` matches a target
@@ -121,17 +124,15 @@ def write_rules(entry_id, terms):
     if len(terms) < 2:
         return
     table = SearchRewrite._meta.db_table
-    # Every term as a phrase, ORed: what any of them is replaced by.
-    # Each term is a target twice: as typed without quotes and as a quoted phrase.
+    # Each term is a target twice: as typed without quotes and as a quoted phrase. A target
+    # is replaced by itself ORed with every other term as a phrase.
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
             WITH terms AS (SELECT t FROM unnest(%(terms)s::text[]) t),
             phrases AS (
-                SELECT websearch_to_tsquery(%(config)s::regconfig, '"' || t || '"') AS q FROM terms
-            ),
-            substitute AS (
-                SELECT string_agg('(' || q::text || ')', ' | ') AS text FROM phrases WHERE numnode(q) > 0
+                SELECT DISTINCT websearch_to_tsquery(%(config)s::regconfig, '"' || t || '"') AS q
+                FROM terms
             ),
             targets AS (
                 SELECT DISTINCT q FROM (
@@ -139,48 +140,69 @@ def write_rules(entry_id, terms):
                     UNION ALL SELECT q FROM phrases
                 ) forms WHERE numnode(q) > 0
             )
-            INSERT INTO {table} (entry_id, target, substitute, size)
-            SELECT %(entry)s, targets.q, substitute.text::tsquery, numnode(targets.q) FROM targets, substitute
+            INSERT INTO {table} (entry_id, target, lexemes, substitute, size)
+            SELECT %(entry)s, targets.q, cks_tsquery_lexemes(targets.q), (
+                '(' || targets.q::text || ')' || coalesce((
+                    SELECT string_agg(' | (' || phrases.q::text || ')', '' ORDER BY phrases.q::text)
+                    FROM phrases WHERE numnode(phrases.q) > 0 AND phrases.q <> targets.q
+                ), '')
+            )::tsquery, numnode(targets.q)
+            FROM targets
             """,  # noqa: S608 - the table name is the model's own
             {"terms": terms, "config": SEARCH_CONFIG, "entry": entry_id},
         )
 
 
 # The rewrite as a function of the query, for PostgreSQL to apply. Two passes, so that every
-# matched term is replaced once by its entry's terms: first each target becomes a marker of
-# its entry (the largest targets first), then each marker becomes the entry's substitute.
-# In one pass, a later rule would match a term inside an earlier rule's substitute and
-# replace it again, and the query would grow with every rule of the entry.
+# matched term is replaced once: first each target becomes a marker of its rule (the largest
+# targets first), then each marker becomes the rule's substitute. In one pass, a later rule
+# would match a term inside an earlier rule's substitute and replace it again, and the query
+# would grow with every rule of the entry.
+#
+# Only the rules whose every lexeme the query holds can match, so only those are read (by a
+# statement whose plan PL/pgSQL keeps) and applied one by one: reading every rule through
+# ts_rewrite's own query cost several times more, and a search evaluates the function in
+# each of its statements.
 #
 # It is declared IMMUTABLE although it reads a table, on purpose: then the planner calls it
 # once, while planning, with the query's words as constants, and plans the search for the
 # rewritten query it sees (its GIN index, its estimate of the matches). As a subquery or a
 # STABLE function it ran at execution, the planner guessed 100 matches for every query, and
-# a broad word ranked all 20,000 matches instead of walking the newest 1,001 (10-100× slower,
-# docs/benchmarks.md). Nothing may store its result (no index or generated column uses it),
+# a broad word ranked all 20,000 matches instead of walking the newest 1,001
+# (docs/benchmarks.md). Nothing may store its result (no index or generated column uses it),
 # and the site plans every statement afresh (psycopg's client-side binding prepares nothing),
 # so a curator's change still applies to the next search.
 MARKER = "ckstesaurus"
+# The lexemes of a tsquery: what is between its single quotes ('' is a quote inside one).
+LEXEMES_FUNCTION_SQL = r"""
+CREATE OR REPLACE FUNCTION cks_tsquery_lexemes(words tsquery) RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $function$
+    SELECT coalesce(array_agg(DISTINCT replace(found[1], '''''', '''')), '{}')
+    FROM regexp_matches(words::text, '''((?:[^'']|'''')*)''', 'g') AS found
+$function$;
+"""
 FUNCTION_SQL = f"""
 CREATE OR REPLACE FUNCTION cks_thesaurus_rewrite(words tsquery) RETURNS tsquery
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $function$
 DECLARE
-    marked tsquery;
+    asked text[] := cks_tsquery_lexemes(words);
+    marked tsquery := words;
+    rule record;
+    ids bigint[] := '{{}}';
+    substitutes tsquery[] := '{{}}';
 BEGIN
-    marked := ts_rewrite(
-        words,
-        'SELECT target, (''{MARKER}'' || entry_id)::tsquery FROM cks_portal_searchrewrite
-         ORDER BY size DESC, id'
-    );
-    IF strpos(marked::text, '{MARKER}') = 0 THEN
-        RETURN words;  -- no term of the thesaurus: the second pass has nothing to do
-    END IF;
-    RETURN ts_rewrite(
-        marked,
-        'SELECT DISTINCT ON (entry_id) (''{MARKER}'' || entry_id)::tsquery, substitute
-         FROM cks_portal_searchrewrite ORDER BY entry_id'
-    );
+    FOR rule IN
+        SELECT id, target, substitute FROM cks_portal_searchrewrite
+        WHERE lexemes <@ asked ORDER BY size DESC, id
+    LOOP
+        marked := ts_rewrite(marked, rule.target, ('{MARKER}' || rule.id)::tsquery);
+        ids := ids || rule.id;
+        substitutes := substitutes || rule.substitute;
+    END LOOP;
+    FOR i IN 1 .. coalesce(array_length(ids, 1), 0) LOOP
+        marked := ts_rewrite(marked, ('{MARKER}' || ids[i])::tsquery, substitutes[i]);
+    END LOOP;
+    RETURN marked;
 END
 $function$;
 """  # noqa: S608 - constants only
-DROP_FUNCTION_SQL = "DROP FUNCTION IF EXISTS cks_thesaurus_rewrite(tsquery);"

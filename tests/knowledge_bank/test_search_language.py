@@ -4,6 +4,7 @@ English queries, and a page without results that helps. Through the public page,
 PostgreSQL."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from cks_portal.core import compounds, page_cache
@@ -93,6 +94,47 @@ def test_an_abbreviation_finds_what_it_stands_for_and_back(client, make_publicat
     assert set(titles(client, "VBE")) == {"Lokal lägesbild", "VBE i skolan"}
     assert set(titles(client, "våldsbejakande extremism")) == {"Lokal lägesbild", "VBE i skolan"}
     assert set(titles(client, "violent extremism")) == {"Lokal lägesbild", "VBE i skolan"}
+
+
+def test_words_typed_without_quotes_stay_words_and_quotes_still_ask_for_the_phrase(client, make_publication):
+    """The thesaurus adds its terms as alternatives; it does not narrow two words the reader
+    typed without quotes to the phrase of an entry."""
+    make_thesaurus_entry("VBE", "våldsbejakande extremism", "violent extremism")
+    make_publication("Lokal lägesbild", summary="Om våldsbejakande extremismen i kommunen.")
+    make_publication("Extremism på nätet", summary="Hur våldsbejakande grupper värvar unga.")
+    make_publication("VBE i skolan", summary="Kort stöd.")
+
+    assert set(titles(client, "våldsbejakande extremism")) == {
+        "Lokal lägesbild",
+        "Extremism på nätet",
+        "VBE i skolan",
+    }
+    assert set(titles(client, '"våldsbejakande extremism"')) == {"Lokal lägesbild", "VBE i skolan"}
+    assert set(titles(client, "VBE")) == {"Lokal lägesbild", "VBE i skolan"}
+
+
+def test_a_rule_knows_the_lexemes_a_query_must_hold_for_it_to_match(db):
+    """The rewrite reads only the rules whose lexemes the query holds (thesaurus.FUNCTION_SQL):
+    they must be stemmed as the target is, and a query without them is left as it was."""
+    entry = make_thesaurus_entry("HRV", "hedersrelaterat våld")
+    rules = {rule.target: sorted(rule.lexemes) for rule in entry.rewrites.all()}
+    assert rules == {
+        "'hrv'": ["hrv"],
+        "'hedersrelater' & 'våld'": ["hedersrelater", "våld"],
+        "'hedersrelater' <-> 'våld'": ["hedersrelater", "våld"],
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT cks_thesaurus_rewrite(q)::text, q::text FROM websearch_to_tsquery('swedish', %s) q",
+            ["våld i skolan"],
+        )
+        rewritten, asked = cursor.fetchone()
+        assert rewritten == asked
+        cursor.execute(
+            "SELECT cks_thesaurus_rewrite(websearch_to_tsquery('swedish', %s))::text", ["hrv -skolan"]
+        )
+        rewritten = cursor.fetchone()[0]
+    assert rewritten == "( 'hrv' | 'hedersrelater' <-> 'våld' ) & !'skolan'"
 
 
 @pytest.mark.parametrize("query", ["HRV", "HRVF", "hrv skolan", '"hedersrelaterat våld" skolan'])

@@ -16,7 +16,11 @@ DROP_REWRITE_FUNCTION = 'DROP FUNCTION IF EXISTS cks_thesaurus_rewrite(tsquery);
 def fill(apps, schema_editor):
     from cks_portal.core import compounds, i18n, suggestions, thesaurus
 
-    thesaurus.install_starting_entries(apps.get_model("cks_portal", "ThesaurusEntry"))
+    # The entries only: their rewrite rules are written by 0010, in the form the rules have
+    # from then on (the rules' table gained a column there).
+    entries = apps.get_model("cks_portal", "ThesaurusEntry")
+    for line in thesaurus.STARTING_THESAURUS:
+        entries.objects.create(terms="\n".join(term.strip() for term in line.split("|")))
     topics = apps.get_model("cks_portal", "Topic")
     for topic in topics.objects.all():
         names = [getattr(topic, column, "") for column in i18n.columns("name")]
