@@ -86,6 +86,30 @@ def test_the_stored_vector_has_a_gin_index(db):
     assert any("USING gin (search_vector)" in d for d in definitions)
 
 
+def test_a_saved_vector_is_kept_in_its_row_and_a_long_report_s_is_not(make_publication):
+    """STORAGE MAIN (knowledge_bank 0020): a search reads each vector with its row, not through
+    the TOAST table; a vector too large for a page still goes out of line instead of failing."""
+    from django.db import connection
+
+    long = make_publication("Lång rapport")
+    # As if read from a long PDF: twenty thousand different words.
+    words = " ".join(f"ord{n}x{n * 7919 % 100003}" for n in range(20_000))
+    Publication.objects.filter(pk=long.pk).update(file_text=words)
+    long.refresh_from_db()
+    long.update_search_vector()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute WHERE attrelid = 'knowledge_bank_publication'::regclass"
+            " AND attname = 'search_vector'"
+        )
+        assert cursor.fetchone()[0] == "m"
+        cursor.execute(
+            "SELECT pg_column_size(search_vector) FROM knowledge_bank_publication WHERE id = %s", [long.pk]
+        )
+        assert cursor.fetchone()[0] > 8192  # larger than a page: stored out of line
+    assert Publication.objects.search(words.split()[5000]).get() == long
+
+
 def test_the_fallback_search_finds_words_and_excludes(client, make_publication):
     make_publication("Radikalisering i skolan")
     make_publication("Radikalisering på nätet")
