@@ -307,31 +307,36 @@ class PublicationSearch:
         return None
 
     def page(self):
-        """The page of results with authors and snippets: the candidates, the page, its
-        authors, and with a query one more for the snippets of just those rows."""
+        """The page of results with authors and snippets: the candidates, the page with its
+        snippets, its authors (and for the title order one query more, for the snippets)."""
         rows = Publication.objects.prefetch_related(credits_prefetch()).only(*self._SHOWN)
         ordered_ids = self.ordered_ids()
+        snippets = None
         if ordered_ids is not None:
-            # The candidate rows already say the order: the page is a slice of their ids.
+            # The candidate rows already say the order: the page is a slice of their ids, read
+            # by primary key with their snippets in the same query.
             paginator = CappedPaginator(ordered_ids, self.page_size, len(self.candidate_ids), self.cap)
             page = paginator.get_page(self.page_number)
-            found = rows.in_bulk(list(page.object_list))
+            found = (rows.with_snippets(self.query) if self.query else rows).in_bulk(list(page.object_list))
             page.object_list = [found[pk] for pk in page.object_list if pk in found]
         else:
             publications = self.ordered().prefetch_related(credits_prefetch()).only(*self._SHOWN)
             paginator = CappedPaginator(publications, self.page_size, len(self.candidate_ids), self.cap)
             page = paginator.get_page(self.page_number)
             page.object_list = list(page.object_list)
-        snippets = {}
-        if self.query and page.object_list:
-            # Computed separately for the page's ids: in the paged query PostgreSQL would run
-            # ts_headline for every row skipped by OFFSET too, which makes deep pages slow.
-            ids = [publication.pk for publication in page.object_list]
-            snippets = dict(
-                Publication.objects.filter(pk__in=ids).with_snippets(self.query).values_list("pk", "snippet")
-            )
+            if self.query and page.object_list:
+                # Computed separately for the page's ids: in the paged query PostgreSQL would
+                # run ts_headline for every row skipped by OFFSET too (deep pages got slow).
+                ids = [publication.pk for publication in page.object_list]
+                snippets = dict(
+                    Publication.objects.filter(pk__in=ids)
+                    .with_snippets(self.query)
+                    .values_list("pk", "snippet")
+                )
         for publication in page.object_list:
-            snippet = snippets.get(publication.pk)
+            snippet = (
+                getattr(publication, "snippet", None) if snippets is None else snippets.get(publication.pk)
+            )
             if search.has_highlight(snippet):
                 publication.snippet_html = search.highlight(snippet)
         return page
