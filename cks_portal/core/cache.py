@@ -60,7 +60,10 @@ class ReusedClientRedisCacheClient(RedisCacheClient):
 
 
 class ResilientRedisCache(RedisCache):
-    _class = ReusedClientRedisCacheClient
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        # RedisCache sets its client class in __init__, so a class attribute would not do.
+        self._class = ReusedClientRedisCacheClient
 
     def _call(self, name, fallback, *args):
         if time.monotonic() < _State.down_until:

@@ -131,3 +131,15 @@ def test_a_save_while_redis_was_down_starts_a_new_generation_when_it_is_back(set
         resilient._State.had_outage = False
 
     assert cache.get(page_cache.GENERATION_KEY) == before + 1
+
+
+def test_one_redis_client_serves_every_cache_call_of_a_process():
+    """Django's client builds a redis.Redis, with its table of response callbacks, for every
+    call; ours keeps one per connection pool (no server needed: a client connects lazily)."""
+    backend = resilient.ResilientRedisCache(f"redis://127.0.0.1:{CLOSED_PORT}/5", {})
+
+    client = backend._cache.get_client()
+
+    assert isinstance(backend._cache, resilient.ReusedClientRedisCacheClient)
+    assert backend._cache.get_client("key") is client
+    assert backend._cache.get_client(write=True) is client
