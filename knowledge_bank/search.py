@@ -253,11 +253,18 @@ class PublicationSearch:
     def topics_by_publication(self):
         """{publication id: {topic slug, …}} for the word rows, read from their `topic_ids`."""
         topics = self.topics
-        return {
-            row[0]: {topics[int(pk)][0] for pk in row[4].split() if int(pk) in topics}
-            for row in self.word_rows[: self.cap]
-            if row[4]
-        }
+        # A thousand rows share a few combinations of topics: each is read once.
+        combinations = {}
+        found = {}
+        for row in self.word_rows[: self.cap]:
+            if row[4]:
+                slugs = combinations.get(row[4])
+                if slugs is None:
+                    slugs = combinations[row[4]] = frozenset(
+                        topics[int(pk)][0] for pk in row[4].split() if int(pk) in topics
+                    )
+                found[row[0]] = slugs
+        return found
 
     def _passes(self, row, exclude=None):
         """Whether a row passes the chosen filters (except `exclude`), as `matching` would."""
@@ -337,8 +344,10 @@ class PublicationSearch:
             snippet = (
                 getattr(publication, "snippet", None) if snippets is None else snippets.get(publication.pk)
             )
-            if search.has_highlight(snippet):
-                publication.snippet_html = search.highlight(snippet)
+            # Always set: a template's lookup of a missing attribute calls dir() on the model
+            # instance (to tell a failing property from a missing one), which cost more than
+            # the rest of the card.
+            publication.snippet_html = search.highlight(snippet) if search.has_highlight(snippet) else ""
         return page
 
     # What a result shows (knowledge_bank/_result.html and the site search): fewer columns
