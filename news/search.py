@@ -10,11 +10,11 @@ from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import F
 from django.urls import reverse
-from django.utils.formats import date_format
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from cks_portal.core import search
+from cks_portal.core import cldr, search
 from news.models import Event, NewsItem
 
 
@@ -56,7 +56,8 @@ class PublishableProvider(search.SiteSearchProvider):
             snippet=search.highlight(snippet)
             if search.has_highlight(snippet)
             else search.highlight_terms(text, query),
-            meta=date_format(getattr(item, self.date_field), "j F Y"),
+            # The day in Stockholm, in the page's language (CLDR), as on the news list.
+            meta=cldr.long_date(timezone.localtime(getattr(item, self.date_field))),
             lang=item.language,
         )
 

@@ -11,8 +11,11 @@ from contextlib import contextmanager
 
 import pytest
 from django.conf import settings
+from django.utils import timezone, translation
 from django.utils.translation import trans_real
 
+from cks_portal.core import cldr
+from news.models import Event
 from tests.html import elements
 
 RESIDENT_LANGUAGES = ["fi", "ar", "so", "fa", "ckb", "kmr", "ti"]
@@ -29,6 +32,21 @@ RESIDENT_PATHS = [
     "om-oss/",
     "tillganglighet/",
     "personuppgifter/",
+    "kalender/",
+    "kalender/tidigare/",
+    # The demo's events (news/demo.py): one to come, with a registration form and a
+    # programme, and one long past.
+    "kalender/kunskapsseminarium-forebyggande-av-valdsbejakande-extremism/",
+    "kalender/forum-mot-extremism-2016/",
+    "nyheter/",
+    # A news item with a photo caption and credit, and one with a byline and a source.
+    "nyheter/kanadensiskt-besok-studerar-boras-arbete/",
+    "nyheter/forum-mot-extremism-samverkan-i-fokus/",
+    # Results in every group; no result but "Did you mean"; nothing at all.
+    "sok/?q=radikalisering",
+    "sok/?q=radikaliserng",
+    "sok/?q=qwxzyv",
+    "kunskapsbank/",
 ]
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
 
@@ -100,6 +118,20 @@ def test_no_resident_page_shows_an_untranslated_interface_string(client, demo, l
         assert elements(html, "html", lang=language), path
         found += [f"/{language}/{path}: {msgid!r}" for msgid in missing]
     assert not found, "Untranslated interface strings:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("language", ["so", "kmr", "ti"])
+def test_an_event_page_writes_dates_and_sizes_in_the_language_django_has_no_words_for(client, demo, language):
+    """Django has no catalogue for Somali, Kurmanji or Tigrinya, so its |date and
+    |filesizeformat would fall back to Swedish month names and sizes: the event page takes
+    them from CLDR."""
+    event = Event.objects.get(slug="kunskapsseminarium-forebyggande-av-valdsbejakande-extremism")
+    html = client.get(f"/{language}/kalender/{event.slug}/").content.decode()
+
+    with translation.override(language):
+        assert cldr.full_date(timezone.localtime(event.start)) in html
+        assert cldr.long_date(event.registration_deadline) in html
+        assert cldr.file_size(event.programme.size) in html
 
 
 @pytest.mark.parametrize("language", RESIDENT_LANGUAGES)
