@@ -47,6 +47,9 @@ RESIDENT_PATHS = [
     "sok/?q=radikaliserng",
     "sok/?q=qwxzyv",
     "kunskapsbank/",
+    # A search with a filter chosen, and one that finds nothing.
+    "kunskapsbank/?q=radikalisering&topic=radikalisering",
+    "kunskapsbank/?q=qwxzyv",
 ]
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
 
