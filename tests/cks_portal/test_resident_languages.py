@@ -38,6 +38,9 @@ RESIDENT_PATHS = [
     # programme, and one long past.
     "kalender/kunskapsseminarium-forebyggande-av-valdsbejakande-extremism/",
     "kalender/forum-mot-extremism-2016/",
+    # The registration form its button leads to, and the page after sending it.
+    "kalender/kunskapsseminarium-forebyggande-av-valdsbejakande-extremism/anmalan/",
+    "kalender/kunskapsseminarium-forebyggande-av-valdsbejakande-extremism/anmalan/skickad/",
     "nyheter/",
     # A news item with a photo caption and credit, and one with a byline and a source.
     "nyheter/kanadensiskt-besok-studerar-boras-arbete/",
@@ -121,6 +124,17 @@ def test_no_resident_page_shows_an_untranslated_interface_string(client, demo, l
         assert elements(html, "html", lang=language), path
         found += [f"/{language}/{path}: {msgid!r}" for msgid in missing]
     assert not found, "Untranslated interface strings:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("language", RESIDENT_LANGUAGES)
+def test_the_registration_form_says_what_is_missing_in_the_language(client, demo, language):
+    path = f"/{language}/kalender/kunskapsseminarium-forebyggande-av-valdsbejakande-extremism/anmalan/"
+    with recorded_gettext(language) as missing:
+        response = client.post(path, {"email": "not an address"})
+
+    assert response.status_code == 400  # the form again, with its errors
+    assert elements(response.content.decode(), "p", class_="invalid-feedback")
+    assert not sorted({msgid for msgid in missing if needs_translation(msgid)})
 
 
 @pytest.mark.parametrize("language", ["so", "kmr", "ti"])
