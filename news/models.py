@@ -11,11 +11,10 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cks_portal.core import search
+from cks_portal.core import cldr, search
 from cks_portal.core.i18n import lang_attribute
 from cks_portal.core.models import Topic
 from cks_portal.core.publishing import ChangeRecorded, Publishing, PublishingQuerySet
@@ -483,7 +482,7 @@ class Event(Publishable):
             return _("Registration is closed: the event has started.")
         if self.registration_deadline and timezone.localdate() > self.registration_deadline:
             return _("Registration closed on %(date)s.") % {
-                "date": date_format(self.registration_deadline, "j F Y")
+                "date": cldr.long_date(self.registration_deadline)
             }
         return ""
 

@@ -12,11 +12,11 @@ from django.core.exceptions import EmptyResultSet
 from django.db.models import BigIntegerField, F
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
-from django.utils.formats import date_format
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from cks_portal.core import search
+from cks_portal.core import cldr, search
 from news.models import Event, NewsItem
 
 
@@ -79,7 +79,8 @@ class PublishableProvider(search.SiteSearchProvider):
             snippet=search.highlight(snippet)
             if search.has_highlight(snippet)
             else search.highlight_terms(text, query),
-            meta=date_format(getattr(item, self.date_field), "j F Y"),
+            # The day in Stockholm, in the page's language (CLDR), as on the news list.
+            meta=cldr.long_date(timezone.localtime(getattr(item, self.date_field))),
             lang=item.language,
         )
 

@@ -21,6 +21,7 @@ import functools
 from babel import Locale, localedata
 from babel.core import get_global
 from babel.dates import format_date, format_skeleton, format_time, get_day_names
+from babel.units import format_unit
 from django.utils.translation import get_language
 
 # Django language code -> CLDR locale, where they differ.
@@ -109,6 +110,23 @@ def day_month(value):
 def long_date(value):
     """24 December 2026, in the active language's order and words."""
     return format_date(value, "long", locale=babel_locale())
+
+
+def full_date(value):
+    """Thursday 24 December 2026: the weekday and the date, in the active language's order
+    and words."""
+    return format_date(value, "full", locale=babel_locale())
+
+
+def file_size(size):
+    """A file's size in the active language's units and numbers: 12 kB below a megabyte,
+    1.5 MB from there (12 kt and 1,5 Mt in Finnish)."""
+    if size < 1024 * 1024:
+        return format_unit(
+            max(1, round(size / 1024)), "digital-kilobyte", length="short", locale=babel_locale()
+        )
+    megabytes = round(size / (1024 * 1024), 1)
+    return format_unit(megabytes, "digital-megabyte", length="short", format="#,##0.0", locale=babel_locale())
 
 
 def month_year(value):

@@ -11,8 +11,11 @@ from contextlib import contextmanager
 
 import pytest
 from django.conf import settings
+from django.utils import timezone, translation
 from django.utils.translation import trans_real
 
+from cks_portal.core import cldr
+from news.models import Event
 from tests.html import elements
 
 RESIDENT_LANGUAGES = ["fi", "ar", "so", "fa", "ckb", "kmr", "ti"]
@@ -29,6 +32,27 @@ RESIDENT_PATHS = [
     "om-oss/",
     "tillganglighet/",
     "personuppgifter/",
+    "kalender/",
+    "kalender/tidigare/",
+    # The demo's events (news/demo.py): one to come, with a registration form and a
+    # programme, and one long past.
+    "kalender/kunskapsseminarium-forebyggande-av-valdsbejakande-extremism/",
+    "kalender/forum-mot-extremism-2016/",
+    # The registration form its button leads to, and the page after sending it.
+    "kalender/kunskapsseminarium-forebyggande-av-valdsbejakande-extremism/anmalan/",
+    "kalender/kunskapsseminarium-forebyggande-av-valdsbejakande-extremism/anmalan/skickad/",
+    "nyheter/",
+    # A news item with a photo caption and credit, and one with a byline and a source.
+    "nyheter/kanadensiskt-besok-studerar-boras-arbete/",
+    "nyheter/forum-mot-extremism-samverkan-i-fokus/",
+    # Results in every group; no result but "Did you mean"; nothing at all.
+    "sok/?q=radikalisering",
+    "sok/?q=radikaliserng",
+    "sok/?q=qwxzyv",
+    "kunskapsbank/",
+    # A search with a filter chosen, and one that finds nothing.
+    "kunskapsbank/?q=radikalisering&topic=radikalisering",
+    "kunskapsbank/?q=qwxzyv",
 ]
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
 
@@ -100,6 +124,31 @@ def test_no_resident_page_shows_an_untranslated_interface_string(client, demo, l
         assert elements(html, "html", lang=language), path
         found += [f"/{language}/{path}: {msgid!r}" for msgid in missing]
     assert not found, "Untranslated interface strings:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("language", RESIDENT_LANGUAGES)
+def test_the_registration_form_says_what_is_missing_in_the_language(client, demo, language):
+    path = f"/{language}/kalender/kunskapsseminarium-forebyggande-av-valdsbejakande-extremism/anmalan/"
+    with recorded_gettext(language) as missing:
+        response = client.post(path, {"email": "not an address"})
+
+    assert response.status_code == 400  # the form again, with its errors
+    assert elements(response.content.decode(), "p", class_="invalid-feedback")
+    assert not sorted({msgid for msgid in missing if needs_translation(msgid)})
+
+
+@pytest.mark.parametrize("language", ["so", "kmr", "ti"])
+def test_an_event_page_writes_dates_and_sizes_in_the_language_django_has_no_words_for(client, demo, language):
+    """Django has no catalogue for Somali, Kurmanji or Tigrinya, so its |date and
+    |filesizeformat would fall back to Swedish month names and sizes: the event page takes
+    them from CLDR."""
+    event = Event.objects.get(slug="kunskapsseminarium-forebyggande-av-valdsbejakande-extremism")
+    html = client.get(f"/{language}/kalender/{event.slug}/").content.decode()
+
+    with translation.override(language):
+        assert cldr.full_date(timezone.localtime(event.start)) in html
+        assert cldr.long_date(event.registration_deadline) in html
+        assert cldr.file_size(event.programme.size) in html
 
 
 @pytest.mark.parametrize("language", RESIDENT_LANGUAGES)

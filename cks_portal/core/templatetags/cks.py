@@ -116,6 +116,25 @@ def long_date(value):
 
 
 @register.filter
+def full_date(value):
+    """Thursday 24 December 2026 in the page's language, from CLDR (cks_portal.core.cldr)."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value)
+    return cldr.full_date(value)
+
+
+@register.filter
+def file_size(value):
+    """A file's size in the page's language (12 kB, 1,5 MB), from CLDR; Django's
+    |filesizeformat has no words for Somali, Kurmanji or Tigrinya."""
+    if value is None:
+        return ""
+    return cldr.file_size(value)
+
+
+@register.filter
 def ltr(value):
     """Times and numbers kept left to right inside right-to-left text: <bdi dir="ltr"> on
     an Arabic, Persian or Sorani page, the value as it is on a left-to-right one."""
