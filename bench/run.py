@@ -289,7 +289,12 @@ cases += [{}, {"type": "report"}, {"sort": "title"}]
 for case in cases:  # warm-up
     timed(case)
 gc.freeze()  # as gunicorn.conf.py does before forking a worker
-times = sorted(timed(case) for _ in range(repeat) for case in cases)
+by_case = [[] for _ in cases]
+for _ in range(repeat):  # round by round, as before: each query's repeats are apart
+    for case, case_times in zip(cases, by_case):
+        case_times.append(timed(case))
+times = sorted(t for case_times in by_case for t in case_times)
+slowest = sorted(((statistics.median(t), case) for case, t in zip(cases, by_case)), key=lambda item: -item[0])[:5]
 first = [timed({"q": "förebyggande"}) for _ in range(15)]
 deep = [timed({"q": "förebyggande", "page": "45"}) for _ in range(15)]
 def pct(values, p):
@@ -299,6 +304,7 @@ print(json.dumps({
     "requests": len(times),
     "p50": pct(times, 50), "p95": pct(times, 95), "p99": pct(times, 99), "max": times[-1],
     "first_page_p50": statistics.median(first), "deep_page_p50": statistics.median(deep),
+    "slowest": slowest,
 }))
 """
 
@@ -320,7 +326,9 @@ def search_timing(repeat=3):
         f"{result['requests']} requests over {len(QUERIES)} queries, with and without filters):\n"
         f"  p50 {result['p50']:.1f} ms · p95 {result['p95']:.1f} ms · p99 {result['p99']:.1f} ms · "
         f"max {result['max']:.1f} ms\n"
-        f"  first page p50 {result['first_page_p50']:.1f} ms · page 45 p50 {result['deep_page_p50']:.1f} ms"
+        f"  first page p50 {result['first_page_p50']:.1f} ms · page 45 p50 {result['deep_page_p50']:.1f} ms\n"
+        "  slowest (median of each query's requests): "
+        + "; ".join(f"{params} {ms:.1f} ms" for ms, params in result["slowest"])
     )
     return result
 
