@@ -48,7 +48,7 @@ TARGETS = [
     ("support detail ar", "/ar/stod/orostelefonen/"),
     ("kb list", "/kunskapsbank/"),
     ("kb search", "/kunskapsbank/?q=f%C3%B6rebyggande+arbete"),
-    ("kb search+facets", "/kunskapsbank/?q=extremism&type=report&language=sv&topic=scale-radikalisering"),
+    ("kb search+facets", "/kunskapsbank/?q=extremism&type=report&language=sv&topic=scale-gang"),
     ("kb deep page", "/kunskapsbank/?q=f%C3%B6rebyggande&page=40"),
     ("site search /sok/", "/sok/?q=radikalisering"),
 ]

@@ -181,7 +181,16 @@ class PublicationSearch:
                 decades |= Q(year__gte=int(decade), year__lt=int(decade) + 10)
             publications = publications.filter(decades)
         if filters.get("topic"):
-            publications = publications.with_topics(filters["topic"])
+            # On the row's own `topic_ids` ("11 12"), which the newest-first index carries: a
+            # test per row read, where the join through the topics table made the planner
+            # guess a topic's share of the rows (a twelfth), semi-join every publication of a
+            # topic that half of them have, and sort them (250 ms at 100,000 publications).
+            # With few distinct values the column's statistics let the planner estimate the
+            # pattern exactly.
+            ids = sorted(pk for pk, (slug, *_names) in self.topics.items() if slug in filters["topic"])
+            if not ids:
+                return publications.none()
+            publications = publications.filter(topic_ids__regex=rf"(^| )({'|'.join(map(str, ids))})( |$)")
         if self.query:
             publications = publications.search(self.query, ranked=False)
         return publications

@@ -69,3 +69,35 @@ def test_the_search_filters_by_topic_from_the_copy(client, make_publication, top
         "hedersrelaterat-vald": 1,
         "organiserad-brottslighet": 1,
     }
+
+
+def test_a_topic_filter_reads_the_copy_not_the_topics_table(make_publication, topics, settings):
+    """The filtered walk tests each row's own `topic_ids` (with its statistics the planner
+    estimates a topic's share exactly); the join through the topics table made it semi-join
+    and sort every publication of a large topic. A topic whose id is a prefix of another's
+    (1 and 12) is not mistaken for it, and several chosen topics mean any of them."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from knowledge_bank.search import PublicationSearch
+
+    settings.KNOWLEDGE_BANK_RESULT_CAP = 1  # so that the filters take a walk of their own
+    heder, gang = topics["hedersrelaterat-vald"], topics["organiserad-brottslighet"]
+    make_publication("Extremism och heder", topics=[heder])
+    make_publication("Extremism och gäng", topics=[gang])
+    make_publication("Extremism i allmänhet")
+    Publication.objects.filter(title="Extremism i allmänhet").update(topic_ids=f"{heder.pk}0 {gang.pk}1")
+
+    def found(*slugs):
+        search = PublicationSearch({"q": "extremism", "topic": list(slugs)})
+        with CaptureQueriesContext(connection) as queries:
+            rows = search.candidate_rows
+        assert not any("knowledge_bank_publication_topics" in q["sql"] for q in queries.captured_queries)
+        return {Publication.objects.get(pk=row[0]).title for row in rows}
+
+    assert found("hedersrelaterat-vald") == {"Extremism och heder"}
+    assert found("hedersrelaterat-vald", "organiserad-brottslighet") == {
+        "Extremism och heder",
+        "Extremism och gäng",
+    }
+    assert found("no-such-topic") == set()
