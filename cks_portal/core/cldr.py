@@ -16,6 +16,7 @@ the Swedish Language Council recommends, where CLDR's Swedish data has 09:00. Ba
 Latin digits in every locale, so a time reads the same as the phone number beside it.
 """
 
+import datetime
 import functools
 
 from babel import Locale, localedata
@@ -86,13 +87,35 @@ def _time_pattern(code):
     return TIME_PATTERNS.get(code) or babel_locale(code).datetime_skeletons["Hm"].pattern
 
 
+# What a page prints is a few dates and times, the same on every request: each is formatted
+# once per process and language (Babel parses the locale and walks the pattern on every call,
+# about 40 function calls a date; a calendar page has forty of them).
+@functools.lru_cache(maxsize=4096)
+def _formatted(kind, code, value):
+    locale = _locale(code)
+    if kind == "long":
+        return format_date(value, "long", locale=locale)
+    if kind == "full":
+        return format_date(value, "full", locale=locale)
+    if kind == "day-month":
+        return format_skeleton("MMMMd", value, locale=locale)
+    if kind == "month-year":
+        return format_date(value, "LLL y", locale=locale)
+    pattern = _time_pattern(code)
+    if kind == "end-of-day":
+        pattern = pattern.replace("H", "k")  # CLDR's `k` counts hours 1–24
+    return format_time(value, pattern, locale=locale)
+
+
+def _day(value):
+    """The date of a (local) datetime: what a date format prints of it, and a better key."""
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
 def time(value, end_of_day=False):
     """A wall-clock time in the active language; `end_of_day` writes midnight as 24.00,
     the end of the evening rather than the start of the next day."""
-    pattern = _time_pattern(active_code())
-    if end_of_day:
-        pattern = pattern.replace("H", "k")  # CLDR's `k` counts hours 1–24
-    return format_time(value, pattern, locale=babel_locale())
+    return _formatted("end-of-day" if end_of_day else "time", active_code(), value)
 
 
 def weekday_name(weekday, width="wide", context="format"):
@@ -104,18 +127,18 @@ def weekday_name(weekday, width="wide", context="format"):
 
 def day_month(value):
     """24 December, in the active language's order and words."""
-    return format_skeleton("MMMMd", value, locale=babel_locale())
+    return _formatted("day-month", active_code(), _day(value))
 
 
 def long_date(value):
     """24 December 2026, in the active language's order and words."""
-    return format_date(value, "long", locale=babel_locale())
+    return _formatted("long", active_code(), _day(value))
 
 
 def full_date(value):
     """Thursday 24 December 2026: the weekday and the date, in the active language's order
     and words."""
-    return format_date(value, "full", locale=babel_locale())
+    return _formatted("full", active_code(), _day(value))
 
 
 def file_size(size):
@@ -131,7 +154,7 @@ def file_size(size):
 
 def month_year(value):
     """ "Dec 2026": the month's short stand-alone name and the year, as on a calendar leaf."""
-    return format_date(value, "LLL y", locale=babel_locale())
+    return _formatted("month-year", active_code(), _day(value))
 
 
 # The site's English is British English.
