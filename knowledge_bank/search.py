@@ -492,18 +492,34 @@ def snippet_for(publication, snippet):
 class PublicationProvider(search.SiteSearchProvider):
     """The knowledge bank's group on /sok/, ranked as the knowledge bank ranks: among the
     newest KNOWLEDGE_BANK_RESULT_CAP matches (ranking every match of a broad word in a large
-    knowledge bank outlasted gunicorn's timeout; docs/benchmarks.md). Three queries: the ranked candidates,
-    the shown rows with their snippets, their authors."""
+    knowledge bank outlasted gunicorn's timeout; docs/benchmarks.md). Two queries: the best of
+    the ranked candidates with their snippets, and their authors."""
 
     kind = "publications"
     label = _("Publications in the knowledge bank")
 
     def found(self, query, count):
         publication_search = PublicationSearch({"q": query})
-        shown = publication_search.ordered_ids()[:count] if publication_search.query else []
-        found = Publication.objects.filter(pk__in=shown).with_snippets(query).only(*PublicationSearch._SHOWN)
-        return sorted(
-            found.prefetch_related(credits_prefetch()), key=lambda publication: shown.index(publication.pk)
+        if not publication_search.query:
+            return []
+        search_query = search.websearch_query(publication_search.query)
+        candidates = (
+            publication_search.matching({})
+            .order_by(*NEWEST)
+            .annotate(rank=search.rank(F("search_vector"), search_query))
+        )
+        try:
+            # Ranked as the knowledge bank's own page ranks (ordered_ids): rank, then newest.
+            best = search.best_ids(candidates, publication_search.cap, count, ("-year", "pk"))
+        except EmptyResultSet:
+            return []
+        return list(
+            Publication.objects.filter(search.any_of(best))
+            .with_snippets(query)
+            .only(*PublicationSearch._SHOWN)
+            .annotate(rank=search.rank(F("search_vector"), search_query))
+            .order_by("-rank", "-year", "pk")
+            .prefetch_related(credits_prefetch())
         )
 
     def result(self, publication, query):

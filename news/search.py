@@ -7,10 +7,8 @@ headline is computed for the rows returned alone.
 """
 
 from django.conf import settings
-from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import EmptyResultSet
-from django.db.models import BigIntegerField, F
-from django.db.models.expressions import RawSQL
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -35,31 +33,16 @@ class PublishableProvider(search.SiteSearchProvider):
         keeps the best `count` of them, and only those rows are read again, with their
         snippets (ranking the candidates in a second pass read a thousand rows twice)."""
         search_query = search.websearch_query(query)
-        # The order's columns besides the id come along, to break ties of rank as it does.
-        columns = [name.lstrip("-") for name in self.order if name.lstrip("-") != "pk"]
         candidates = (
             self.model.objects.published()
             .filter(search_vector=search_query)
             .order_by(*self.order)
             .annotate(rank=search.rank(F("search_vector"), search_query))
-            .values_list("pk", "rank", *columns)
         )
         try:
-            sql, params = candidates[: settings.KNOWLEDGE_BANK_RESULT_CAP].query.sql_with_params()
+            best = search.best_ids(candidates, settings.KNOWLEDGE_BANK_RESULT_CAP, count, self.order)
         except EmptyResultSet:  # nothing to search for
             return []
-        aliases = ["pk", "rank", *(f"c{number}" for number in range(len(columns)))]
-        tie_break = ", ".join(
-            f"candidate.{'pk' if name.lstrip('-') == 'pk' else aliases[2 + columns.index(name.lstrip('-'))]}"
-            f" {'DESC' if name.startswith('-') else 'ASC'}"
-            for name in self.order
-        )
-        best = RawSQL(  # noqa: S611 - Django's own SQL and parameters, and constants
-            f"ARRAY(SELECT candidate.pk FROM ({sql}) candidate({', '.join(aliases)}) "  # noqa: S608
-            f"ORDER BY candidate.rank DESC, {tie_break} LIMIT %s)",
-            (*params, count),
-            output_field=ArrayField(BigIntegerField()),
-        )
         return list(
             self.model.objects.filter(search.any_of(best))
             .defer("body", "search_vector")

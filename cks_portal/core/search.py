@@ -26,6 +26,7 @@ from django.contrib.postgres.search import (
 )
 from django.db import models
 from django.db.models import BigIntegerField, F, Func, Lookup, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -157,6 +158,31 @@ def any_of(ids, column="pk"):
     if not hasattr(ids, "resolve_expression"):
         ids = Value(list(ids), output_field=ArrayField(BigIntegerField()))
     return IsAnyOf(F(column), ids)
+
+
+def best_ids(candidates, cap, count, tie_break):
+    """An SQL array of the ids of the `count` best-ranked rows among the first `cap` of
+    `candidates` (a queryset in its walk order, annotated with `rank`), ties broken by
+    `tie_break` (field names, "-" for descending). One expression for the caller's own
+    statement: the walk ranks each row while it has it, and only the best ids leave the
+    derived table, so the rows are read again only for the few shown (ranking the
+    candidates in a second pass read them all twice). Raises EmptyResultSet for a query
+    that can match nothing."""
+    columns = [name.lstrip("-") for name in tie_break if name.lstrip("-") != "pk"]
+    sql, params = candidates.values_list("pk", "rank", *columns)[:cap].query.sql_with_params()
+    aliases = ["pk", "rank", *(f"c{number}" for number in range(len(columns)))]
+
+    def column(name):
+        bare = name.lstrip("-")
+        return "pk" if bare == "pk" else aliases[2 + columns.index(bare)]
+
+    order = ", ".join(f"candidate.{column(name)} {'DESC' if name[0] == '-' else 'ASC'}" for name in tie_break)
+    return RawSQL(  # noqa: S611 - Django's own SQL and parameters; the rest are constants
+        f"ARRAY(SELECT candidate.pk FROM ({sql}) candidate({', '.join(aliases)}) "  # noqa: S608
+        f"ORDER BY candidate.rank DESC, {order} LIMIT %s)",
+        (*params, count),
+        output_field=ArrayField(BigIntegerField()),
+    )
 
 
 class SearchIndexed(models.Model):
