@@ -3,9 +3,9 @@
 import logging
 
 from django.conf import settings
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from cks_portal.core import cldr
 from cks_portal.core.uploads import MB, check_pdf_content, validate_size
 
 logger = logging.getLogger(__name__)
@@ -33,11 +33,9 @@ def extract_pdf_text(file):
 
 
 def describe_size(size):
-    if size is None:
-        return ""
-    if size < 1024 * 1024:
-        return _("%(size)s kB") % {"size": number_format(max(1, round(size / 1024)))}
-    return _("%(size)s MB") % {"size": number_format(round(size / (1024 * 1024), 1), decimal_pos=1)}
+    """“2,3 MB” in the active language's units and numbers (CLDR, as the event pages write a
+    programme's size)."""
+    return "" if size is None else cldr.file_size(size)
 
 
 def describe_file(size):

@@ -108,14 +108,21 @@ def _formatted(kind, code, value):
 
 
 def _day(value):
-    """The date of a (local) datetime: what a date format prints of it, and a better key."""
+    """The date of a (local) datetime: what a date format prints of it, and its key."""
     return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def _clock(value):
+    """The wall-clock time of a (local) datetime: what a time pattern prints of it, and its
+    key (two aware datetimes of one instant in different zones are equal as keys but print
+    differently)."""
+    return value.time() if isinstance(value, datetime.datetime) else value
 
 
 def time(value, end_of_day=False):
     """A wall-clock time in the active language; `end_of_day` writes midnight as 24.00,
     the end of the evening rather than the start of the next day."""
-    return _formatted("end-of-day" if end_of_day else "time", active_code(), value)
+    return _formatted("end-of-day" if end_of_day else "time", active_code(), _clock(value))
 
 
 def weekday_name(weekday, width="wide", context="format"):

@@ -265,3 +265,15 @@ def test_the_sentence_in_every_site_language_is_translated_and_uses_cldr(orostel
         closed = text_at(contact, half_past_eleven + datetime.timedelta(hours=1), language)
         assert closed != text_at(contact, half_past_eleven, language)
         assert closed != _in_english(contact, half_past_eleven + datetime.timedelta(hours=1))
+
+
+def test_remembered_times_and_dates_print_each_value_s_own_wall_clock():
+    """cldr remembers what it formatted; an aware datetime is keyed by its wall-clock time and
+    date, so the same instant given in another zone is not answered from the first."""
+    stockholm = datetime.datetime(2026, 3, 1, 10, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
+    utc = stockholm.astimezone(datetime.UTC)
+    late = datetime.datetime(2026, 3, 1, 0, 30, tzinfo=ZoneInfo("Europe/Stockholm"))
+    with translation.override("sv"):
+        assert (cldr.time(stockholm), cldr.time(utc)) == ("10.00", "09.00")
+        assert cldr.long_date(late) == "1 mars 2026"
+        assert cldr.long_date(late.astimezone(datetime.UTC)) == "28 februari 2026"
