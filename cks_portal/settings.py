@@ -429,6 +429,14 @@ else:
             "KEY_FUNCTION": CACHE_KEY_FUNCTION,
         }
     }
+# The parts of every page's frame that depend on nothing but the language (templates/base.html:
+# the header's top, the menu by section, the footer), rendered once per worker process. They
+# read settings and the interface's translations only, which change with a restart.
+CACHES["frame"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "frame",
+    "TIMEOUT": None,
+}
 # Sessions live in the database only. Only staff have sessions, so it is one primary-key read
 # per staff request; with a cached copy (cached_db) a logout or a two-factor step written while
 # Redis was down would leave the older copy in Redis, to come back when Redis does.

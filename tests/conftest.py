@@ -50,13 +50,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
 # --- A clean slate for every test ----------------------------------------------------------
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """An empty cache before and after each test: memos and cached pages from one test must
-    never answer another (the test cache is in-process, so this is cheap)."""
-    from django.core.cache import cache
+    """Empty caches before and after each test: memos, cached pages and rendered frames from
+    one test must never answer another (the test caches are in-process, so this is cheap)."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -23,7 +23,8 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "KEY_FUNCTION": CACHE_KEY_FUNCTION,  # noqa: F405
-    }
+    },
+    "frame": CACHES["frame"],  # noqa: F405
 }
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 

@@ -1,5 +1,8 @@
+import functools
+
 from django.conf import settings
 from django.urls import reverse, translate_url
+from django.utils.text import capfirst
 from django.utils.translation import check_for_language, get_language, get_language_info
 
 from cks_portal.core import cldr, limits, phone, registry
@@ -33,6 +36,12 @@ def _paths_by_language(path):
     return {code: translate_url(path, code) for code in codes}
 
 
+@functools.cache
+def _language_info():
+    """{code: get_language_info(code)} for every site language: settings, read once."""
+    return {code: get_language_info(code) for code, _name in settings.LANGUAGES}
+
+
 def canonical_query(request):
     """The part of the query string that the page's canonical address keeps: `page=N` (N > 1)
     of a list that is not filtered; nothing for anything else."""
@@ -51,6 +60,7 @@ def site(request):
     canonical = canonical_query(request)
     alternates = []
     paths = _paths_by_language(path)
+    info = _language_info()
     for code, name in settings.LANGUAGES:
         # LocaleMiddleware accepts a language's URL prefix only once a compiled catalogue
         # exists for it; until then its pages answer 404, so they are not offered.
@@ -64,7 +74,10 @@ def site(request):
             {
                 "code": code,
                 "name": name,
-                "name_local": get_language_info(code)["name_local"],
+                "name_local": info[code]["name_local"],
+                # What the switch prints: the name in itself, capitalised, and its direction.
+                "label": capfirst(info[code]["name_local"]),
+                "bidi": info[code]["bidi"],
                 "url": url,
                 # hreflang alternates must be absolute (docs/architecture.md).
                 "absolute_url": request.build_absolute_uri(absolute),
@@ -87,7 +100,13 @@ def site(request):
         "language_alternates": alternates,
         # Every search box stops where the search stops reading (search.clean_query).
         "query_max_length": limits.QUERY_MAX_LENGTH,
-        "main_navigation": [
+        # The current section's prefix: with the language, all that the menu's rendering
+        # depends on (templates/base.html keeps it rendered by those two).
+        "navigation_section": next(
+            (entry.prefix for entry in registry.navigation() if section.startswith(entry.prefix)), ""
+        ),
+        # A callable, which the template calls only when it renders the menu.
+        "main_navigation": lambda: [
             {
                 "href": reverse(entry.url_name, kwargs=entry.kwargs),
                 "label": entry.label,

@@ -41,12 +41,13 @@ def broken_redis(settings, url):
     resilient._State.down_until = 0.0
     resilient._State.had_outage = False
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "cks_portal.core.cache.ResilientRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "cks",
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
-        }
+        },
     }
     settings.PAGE_CACHE_SECONDS = 300
     settings.CACHE_IS_SHARED = True

@@ -26,7 +26,10 @@ def test_readyz_checks_the_database_and_the_cache(client, db):
 
 
 def test_readyz_names_the_broken_part_and_no_details(client, db, settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
 
     response = client.get("/readyz")
 
@@ -88,11 +91,12 @@ def test_the_redis_cache_stores_and_reads_back(settings):
     from django.core.cache import caches
 
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "cks_portal.core.cache.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:6379/5",
             "KEY_PREFIX": "cks-test",
-        }
+        },
     }
     cache = caches["default"]
     cache.set("cks-test", {"å": 1}, 10)

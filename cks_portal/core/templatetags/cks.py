@@ -6,7 +6,8 @@ from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.utils import timezone, translation
-from django.utils.html import conditional_escape, format_html, strip_tags
+from django.utils.html import conditional_escape, format_html, format_html_join, strip_tags
+from django.utils.safestring import mark_safe
 
 from cks_portal.core import cldr
 from cks_portal.core.i18n import lang_attribute
@@ -21,7 +22,6 @@ def lang_attr(text):
     return lang_attribute(getattr(text, "lang", None))
 
 
-@register.simple_tag(takes_context=True)
 def page_alternates(context):
     """The page's languages for the language switch and the `hreflang` links in the head.
 
@@ -37,6 +37,40 @@ def page_alternates(context):
         if has_page or alternate["current"]:
             offered.append({**alternate, "has_page": has_page})
     return offered
+
+
+# The two lists of languages every page prints, built here rather than by two template loops
+# (eighteen items with five variables each were a third of the frame's rendering time).
+@register.simple_tag(takes_context=True)
+def alternate_links(context):
+    """`<link rel="alternate" hreflang>` for each language the page has, and x-default."""
+    links = []
+    for alternate in page_alternates(context):
+        if alternate["has_page"]:
+            links.append((alternate["code"], alternate["absolute_url"]))
+            if alternate["is_default"]:
+                links.append(("x-default", alternate["absolute_url"]))
+    return format_html_join("\n  ", '<link rel="alternate" hreflang="{}" href="{}">', links)
+
+
+@register.simple_tag(takes_context=True)
+def language_switch(context):
+    """The language switch's items: each language named in itself, the current one marked."""
+    return format_html_join(
+        "\n          ",
+        '<li><a href="{}"{} lang="{}" hreflang="{}"{}>{}</a></li>',
+        (
+            (
+                alternate["url"],
+                mark_safe(' aria-current="true"') if alternate["current"] else "",
+                alternate["code"],
+                alternate["code"],
+                mark_safe(' dir="rtl"') if alternate["bidi"] else "",
+                alternate["label"],
+            )
+            for alternate in page_alternates(context)
+        ),
+    )
 
 
 @register.simple_tag(takes_context=True)
