@@ -1,9 +1,11 @@
 """Whole-page cache for anonymous readers, invalidated when staff change content.
 
-A response is stored under its URL together with the site's *generation*, a number in the
-cache that goes up whenever any content model is saved or deleted (signals below), and it is
-served only while that generation lasts, so a publish shows at once on every page that might
-list it. Time can change a page without a save, too:
+A response is stored under its URL together with the site's *generation*, a number that goes
+up whenever any content model is saved or deleted (signals below), and it is served only while
+that generation lasts, so a publish shows at once on every page that might list it. The number
+is kept in the cache when every worker shares it (Redis); otherwise in a database sequence,
+read once per request, so that the memos each worker keeps in its own memory still end with a
+save made through another worker. Time can change a page without a save, too:
 
 - a scheduled news item, event or publication goes live at its publish time, so the
   generation also ends at the next such moment;
@@ -18,10 +20,12 @@ not vary on the cookie is stored. Logged-in staff therefore always get a fresh p
 import datetime
 import hashlib
 
+from asgiref.local import Local
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.core.signals import request_finished, request_started
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse
@@ -82,6 +86,33 @@ MEMO_KEY = "page-cache:memo:"
 MEMO_SECONDS = 60 * 60
 
 
+# Without a shared cache: the generation is the database sequence's value, read at most once
+# per request (`_request.number` is None until it is read, and exists only during a request).
+GENERATION_SEQUENCE = "cks_content_generation"
+_request = Local()
+
+
+def _start_request(**kwargs):
+    _request.number = None
+
+
+def _end_request(**kwargs):
+    if hasattr(_request, "number"):
+        del _request.number
+
+
+def _database_generation():
+    """The sequence's number: 1 before its first `nextval`, then one more each time."""
+    number = getattr(_request, "number", None)
+    if number is None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT last_value + is_called::int FROM {GENERATION_SEQUENCE}")  # noqa: S608 - a constant
+            number = cursor.fetchone()[0]
+        if hasattr(_request, "number"):  # during a request: kept until it ends
+            _request.number = number
+    return number
+
+
 def current(*keys):
     """The current generation number, and the values under `keys` that were stored in it.
 
@@ -90,12 +121,16 @@ def current(*keys):
     wants in one cache round trip (a page served from the cache costs one Redis read), and a
     new generation overwrites the old entries instead of leaving them behind. The database
     is asked only once per generation, to find when the next scheduled item goes live."""
-    found = cache.get_many([GENERATION_KEY, END_KEY, *keys])
-    number = found.get(GENERATION_KEY)
-    if number is None:
-        number = int(timezone.now().timestamp())
-        cache.add(GENERATION_KEY, number, None)
-        number = cache.get(GENERATION_KEY, number)
+    if settings.CACHE_IS_SHARED:
+        found = cache.get_many([GENERATION_KEY, END_KEY, *keys])
+        number = found.get(GENERATION_KEY)
+        if number is None:
+            number = int(timezone.now().timestamp())
+            cache.add(GENERATION_KEY, number, None)
+            number = cache.get(GENERATION_KEY, number)
+    else:
+        number = _database_generation()
+        found = cache.get_many([END_KEY, *keys])
     stored_end = found.get(END_KEY)
     if stored_end is not None and stored_end[0] == number:
         end = stored_end[1]
@@ -120,13 +155,11 @@ def memo(name, compute, *, remember_none=True):
     for numbers and short lists that a page shows and that only a change of content can
     change (the years and topics that have news, the number of past events). Unlike the page
     cache it also serves staff and pages with forms; it keeps values, never a response.
-    Without a cache shared by every process (CACHE_IS_SHARED) a save through another worker
-    would go unnoticed, so then the value is worked out every time.
+    Without a cache shared by every process (CACHE_IS_SHARED) each worker keeps its own,
+    under the generation the database says (`current`).
 
     With `remember_none=False` a None (nothing found) is not kept: an address that does not
     exist must not fill the cache, however many of them a crawler makes up."""
-    if not settings.CACHE_IS_SHARED:
-        return compute()
     key = MEMO_KEY + name
     number, values = current(key)
     if key in values:
@@ -149,8 +182,15 @@ def memo_page(name, items, per_page, number):
 
 
 def bump(**kwargs):
-    """Start a new generation, so every cached page is out of date. One cache write, no
-    query. Content writes call `content_changed`, which calls this."""
+    """Start a new generation, so every cached page is out of date. One cache write, or
+    without a shared cache one `nextval` of the sequence (which no rollback takes back).
+    Content writes call `content_changed`, which calls this."""
+    if not settings.CACHE_IS_SHARED:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT nextval(%s)", [GENERATION_SEQUENCE])
+        if getattr(_request, "number", None) is not None:
+            _request.number = None  # the rest of this request reads the new number
+        return
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -188,6 +228,8 @@ def watch_app(app_label):
 
 def connect_signals():
     m2m_changed.connect(content_changed, dispatch_uid="page-cache-m2m")
+    request_started.connect(_start_request, dispatch_uid="page-cache-request-started")
+    request_finished.connect(_end_request, dispatch_uid="page-cache-request-finished")
     # A save while Redis was down could not start a new generation; start one when it is back.
     cache_recovered.connect(bump, dispatch_uid="page-cache-cache-recovered")
 

@@ -110,14 +110,61 @@ def test_pages_are_compressed_for_readers_that_accept_gzip(client, db):
     assert b"<html" in gzip.decompress(response.content)
 
 
-def test_without_a_shared_cache_the_memos_work_it_out_every_time(db, settings):
+def test_without_a_shared_cache_a_memo_lasts_until_the_database_generation_changes(db, settings):
     from cks_portal.core import page_cache
 
     settings.CACHE_IS_SHARED = False
     calls = []
     page_cache.memo("test:value", lambda: calls.append(1) or len(calls))
+    assert page_cache.memo("test:value", lambda: calls.append(1) or len(calls)) == 1
+
+    another_worker_saves()
 
     assert page_cache.memo("test:value", lambda: calls.append(1) or len(calls)) == 2
+
+
+def another_worker_saves():
+    """What content_changed() does in another gunicorn worker: take the sequence's next number,
+    on a connection of its own."""
+    import psycopg
+    from django.db import connection
+
+    params = connection.get_connection_params()
+    params.pop("cursor_factory", None)
+    params.pop("context", None)
+    with psycopg.connect(**params, autocommit=True) as other:
+        other.execute("SELECT nextval('cks_content_generation')")
+
+
+def test_without_a_shared_cache_a_page_reads_its_rows_once_per_generation(
+    client, db, settings, django_assert_num_queries
+):
+    from news.models import NewsItem
+
+    settings.CACHE_IS_SHARED = False
+    item = make_news(title="Första nyheten")
+    client.get("/nyheter/")
+
+    with django_assert_num_queries(1):  # the generation, once for the whole request
+        assert "Första nyheten" in client.get("/nyheter/").content.decode()
+
+    # A write that did not start a new generation is not seen: the rows are this worker's memo.
+    NewsItem.objects.filter(pk=item.pk).update(title="Ändrad nyhet")
+    assert "Första nyheten" in client.get("/nyheter/").content.decode()
+
+    another_worker_saves()
+
+    assert "Ändrad nyhet" in client.get("/nyheter/").content.decode()
+
+
+def test_without_a_shared_cache_a_save_starts_a_new_generation_at_once(client, db, settings):
+    settings.CACHE_IS_SHARED = False
+    make_news()
+    client.get("/nyheter/")
+
+    make_news("brand-new", title="Helt ny nyhet")  # a save: content_changed()
+
+    assert "Helt ny nyhet" in client.get("/nyheter/").content.decode()
 
 
 def test_the_deploy_check_warns_of_a_page_cache_in_one_process_of_many(settings):
