@@ -307,6 +307,9 @@ class Publication(search.SearchIndexed, ReviewedTranslations, Publishing, Change
             models.Index(fields=["featured", "featured_order"], name="kb_featured_idx"),
             # `search_vector @@ query` without reading every row.
             GinIndex(fields=["search_vector"], name="kb_search_idx"),
+            # The words and pairs of neighbouring words of each vector, so that a quoted phrase
+            # reads only the rows that hold its pairs (search.PhraseCandidates).
+            GinIndex(search.WordPairs("search_vector"), name="kb_word_pairs_idx"),
             # The words of the title as typed, for search as you type (knowledge_bank.suggest):
             # a prefix such as 'radi':* is found among the index's sorted words.
             GinIndex(SearchVector("title", config="simple"), name="kb_title_words_idx"),

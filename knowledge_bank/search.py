@@ -18,6 +18,7 @@ from functools import cached_property
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
@@ -67,6 +68,12 @@ FACET_LABELS = {
 # The "newest first" order; the candidates follow it, and kb_newest_idx matches it.
 NEWEST = ("-year", F("date").desc(nulls_last=True), "title", "pk")
 
+# A quoted phrase is first looked for among this many of the newest rows (PublicationSearch._walk);
+# if they hold so few matches that the walk would read more than PHRASE_WALK_LIMIT rows to find
+# the newest cap + 1, the phrase index finds them instead.
+PHRASE_WINDOW = 2000
+PHRASE_WALK_LIMIT = 20000
+
 
 class CappedPaginator(Paginator):
     """A paginator told its (capped) count instead of running COUNT(*) over every match."""
@@ -108,6 +115,7 @@ class PublicationSearch:
         self.page_number = params.get("page", "1")
         self.page_size = page_size
         self.cap = settings.KNOWLEDGE_BANK_RESULT_CAP
+        self._phrase_is_rare = False
 
     @staticmethod
     def _values(params, name, is_valid):
@@ -161,9 +169,9 @@ class PublicationSearch:
         ]
 
     # --- queries ------------------------------------------------------------------------------
-    def matching(self, filters=None):
+    def matching(self, filters=None, words=True):
         """The published publications that match the query and pass `filters` (by default
-        the chosen ones; `{}` for the words alone).
+        the chosen ones; `{}` for the words alone); with `words=False` the filters alone.
 
         The column filters come first on purpose: PostgreSQL tests conditions of equal cost in
         the order written, and only a row that passes them needs its (TOASTed) search vector
@@ -191,7 +199,7 @@ class PublicationSearch:
             if not ids:
                 return publications.none()
             publications = publications.filter(topic_ids__regex=rf"(^| )({'|'.join(map(str, ids))})( |$)")
-        if self.query:
+        if self.query and words:
             publications = publications.search(self.query, ranked=False)
         return publications
 
@@ -209,7 +217,13 @@ class PublicationSearch:
 
     def _walk(self, filters):
         """(id, year, type, language[, rank]) of the newest cap + 1 matches: one query that
-        reads the newest-first index and tests each row until it has enough."""
+        reads the newest-first index and tests each row until it has enough.
+
+        A quoted phrase can make that walk long: when most rows hold its words but few hold
+        them in that order, each row read has its word positions tested. So a phrase is
+        first looked for among the newest PHRASE_WINDOW rows only; when they hold enough
+        matches, that is the answer, and when they hold few, the rows are found through the
+        phrase index instead (search.PhraseCandidates). One query, or two for a rare phrase."""
         rows = self.matching(filters).order_by(*NEWEST)
         fields = self._ROW_FIELDS
         if self.ranks_candidates:
@@ -218,6 +232,21 @@ class PublicationSearch:
             search_query = search.websearch_query(self.query)
             rows = rows.annotate(rank=search.rank(F("search_vector"), search_query))
             fields = (*fields, "rank")
+        if not (search.has_phrase(self.query) and selectors.published_count() > PHRASE_WINDOW):
+            return self._fetch(rows, fields)
+        if not self._phrase_is_rare:
+            newest = self.matching(filters, words=False).order_by(*NEWEST).values("pk")[:PHRASE_WINDOW]
+            found = self._fetch(rows.filter(search.any_of(ArraySubquery(newest))), fields)
+            if len(found) > self.cap:
+                return found
+            if len(found) * PHRASE_WALK_LIMIT >= (self.cap + 1) * PHRASE_WINDOW:
+                # Common enough that the walk finds the newest cap + 1 within PHRASE_WALK_LIMIT rows.
+                return self._fetch(rows, fields)
+            # Rare among all rows, so rare among the rows of any filter too (the second walk).
+            self._phrase_is_rare = True
+        return self._fetch(rows.filter(search.PhraseCandidates(self.query)), fields)
+
+    def _fetch(self, rows, fields):
         # A thousand plain tuples: straight from the cursor, without the ORM's per-row work
         # (none of these columns needs a conversion), which took longer than the query.
         try:

@@ -29,6 +29,11 @@ def featured_for_home(count):
     )
 
 
+def published_count():
+    """How many publications are published, remembered until content changes."""
+    return memo("knowledge_bank:published-count", lambda: Publication.objects.published().count())
+
+
 def topic_labels():
     """{topic id: (slug, Swedish name, {language: name})} for every topic: one small query."""
     languages = i18n.content_languages()

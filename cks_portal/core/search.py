@@ -185,6 +185,121 @@ def best_ids(candidates, cap, count, tie_break):
     )
 
 
+# --- Phrases ----------------------------------------------------------------------------------
+# A GIN index over a search vector knows which rows hold a word, not where: a quoted phrase of
+# words that most rows hold ("våld i nära relationer") made a search test the word positions of
+# tens of thousands of rows to find the few that hold them in that order. `cks_word_pairs(v)`
+# is the vector's words plus each pair of words one or two positions apart ("våld när 2");
+# an index over it narrows a phrase to the rows that hold each of its pairs, and
+# `cks_word_pairs_query(q)` turns a query into the pairs and words every match must hold, or
+# NULL when it cannot (a negation, a prefix). Core migration 0012 creates both functions.
+WORD_PAIRS_SQL = r"""
+CREATE OR REPLACE FUNCTION cks_word_pairs(v tsvector) RETURNS tsvector
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 10000 AS $function$
+    WITH word AS (SELECT u.lexeme, position FROM unnest(v) AS u, unnest(u.positions) AS position)
+    SELECT array_to_tsvector(tsvector_to_array(v) || ARRAY(
+        SELECT a.lexeme || ' ' || b.lexeme || ' 1' FROM word AS a JOIN word AS b ON b.position = a.position + 1
+        UNION ALL
+        SELECT a.lexeme || ' ' || b.lexeme || ' 2' FROM word AS a JOIN word AS b ON b.position = a.position + 2))
+$function$;
+
+CREATE OR REPLACE FUNCTION cks_word_pairs_query(q tsquery) RETURNS tsquery
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $function$
+DECLARE
+    t text := q::text;
+    chain text;
+    lexemes text[];
+    distances text[];
+    parts text[];
+    distance int;
+BEGIN
+    -- Only a phrase needs this; a negated part cannot be narrowed by what a row holds.
+    IF strpos(t, '<') = 0 OR strpos(t, '!') > 0 THEN
+        RETURN NULL;
+    END IF;
+    -- Each phrase ('a' <-> 'b' <2> 'c') becomes the AND of its pairs ('a b 1' & 'b c 2'),
+    -- words further apart the AND of the words; the longest first, so that a phrase inside
+    -- a longer one is not replaced within it.
+    FOR chain IN
+        SELECT hit[1] FROM regexp_matches(
+            t, $pattern$('(?:[^']|'')*'(?: <(?:-|[0-9]+)> '(?:[^']|'')*')+)$pattern$, 'g'
+        ) AS hit
+        GROUP BY hit[1] ORDER BY length(hit[1]) DESC
+    LOOP
+        lexemes := ARRAY(SELECT x[1] FROM regexp_matches(chain, $pattern$'((?:[^']|'')*)'$pattern$, 'g') AS x);
+        distances := ARRAY(SELECT x[1] FROM regexp_matches(chain, '<(-|[0-9]+)>', 'g') AS x);
+        parts := '{}';
+        FOR i IN 1 .. array_length(distances, 1) LOOP
+            distance := CASE WHEN distances[i] = '-' THEN 1 ELSE distances[i]::int END;
+            IF distance <= 2 THEN
+                parts := parts || format('''%s %s %s''', lexemes[i], lexemes[i + 1], distance);
+            ELSE
+                parts := parts || format('''%s''', lexemes[i]) || format('''%s''', lexemes[i + 1]);
+            END IF;
+        END LOOP;
+        t := replace(t, chain, '( ' || array_to_string(parts, ' & ') || ' )');
+    END LOOP;
+    -- Anything left of a phrase (a prefix or a weight inside it) is not narrowed.
+    IF strpos(t, '<') > 0 THEN
+        RETURN NULL;
+    END IF;
+    RETURN t::tsquery;
+END
+$function$;
+"""
+
+
+class WordPairs(Func):
+    """`cks_word_pairs(vector)`: what a model's phrase index holds (WORD_PAIRS_SQL)."""
+
+    function = "cks_word_pairs"
+    output_field = SearchVectorField()
+
+
+def has_phrase(query):
+    """Whether the query asks for a phrase of two words or more: a quoted part with a space."""
+    return any(" " in term.text for clause in parse_query(query) for term in clause if not term.negated)
+
+
+class PhraseCandidates(models.Expression):
+    """A filter that holds for the rows with the word pairs the query's phrases need: their
+    ids are found through the model's `cks_word_pairs` index first, as one array
+    (`id = ANY(ARRAY(…))`: the planner reads the index, then just those rows by key, instead
+    of working out the pairs of every row it walks), or every row when the query has nothing
+    to narrow by (PostgreSQL folds the test of the constant query while planning)."""
+
+    output_field = models.BooleanField()
+    conditional = True
+
+    def __init__(self, query, vector="search_vector"):
+        super().__init__()
+        self.query, self.vector = query, vector
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        resolved = self.copy()
+        resolved.model = query.model
+        resolved.alias = query.get_initial_alias()
+        resolved.words = websearch_query(self.query).resolve_expression(query, allow_joins, reuse, summarize)
+        return resolved
+
+    def as_sql(self, compiler, connection):
+        words_sql, words_params = compiler.compile(self.words)
+        pairs = f"cks_word_pairs_query({words_sql})"
+        quote = connection.ops.quote_name
+        table, pk, vector = (
+            quote(self.model._meta.db_table),
+            quote(self.model._meta.pk.column),
+            quote(self.vector),
+        )
+        # Quoted names and Django's own compiled SQL; the query itself is a parameter.
+        sql = (
+            f"({pairs} IS NULL OR {quote(self.alias)}.{pk} = ANY(ARRAY("  # noqa: S608
+            f"SELECT pairs.{pk} FROM {table} AS pairs "
+            f"WHERE cks_word_pairs(pairs.{vector}) @@ {pairs})))"
+        )
+        return sql, (*words_params, *words_params)
+
+
 class SearchIndexed(models.Model):
     """A model searched through a stored vector, kept current on every `save()` (a bulk
     `QuerySet.update()` skips it). The vector is defined once, by `search_document()`: by

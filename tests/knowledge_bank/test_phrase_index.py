@@ -1,0 +1,120 @@
+"""A quoted phrase of common words is found through the index of neighbouring word pairs
+(cks_portal/core/search.py, WORD_PAIRS_SQL and PhraseCandidates; knowledge_bank.search._walk),
+and finds exactly what the plain walk over every row finds."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from knowledge_bank import search as kb_search
+from knowledge_bank.models import Publication
+from tests.html import elements
+
+URL = reverse("knowledge_bank:index")
+PHRASE = '"våld i nära relationer"'
+
+
+def sql(query, *params):
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db
+def test_a_vector_holds_its_words_and_its_pairs_of_neighbours():
+    pairs = sql("SELECT cks_word_pairs(to_tsvector('swedish', %s))::text", "våld i nära relationer")
+
+    # "i" is a stop word: "våld" and "nära" stand two positions apart.
+    assert pairs == "'när' 'när relation 1' 'relation' 'våld' 'våld när 2'"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "pairs"),
+    [
+        ('"a b" c or "d e f"', "'a b 1' & 'c' | 'd e 1' & 'e f 1'"),
+        ('"våld i nära relationer"', "'våld när 2' & 'när relation 1'"),
+        # Words three positions apart are asked for as words.
+        ('"våld i en av nära"', "'våld' & 'när'"),
+        # No phrase, a negation, a prefix: nothing to narrow by.
+        ("våld relationer", None),
+        ('"våld i nära" -skola', None),
+    ],
+)
+def test_a_query_becomes_the_pairs_its_matches_must_hold(query, pairs):
+    found = sql("SELECT cks_word_pairs_query(websearch_to_tsquery('swedish', %s))::text", query)
+
+    assert found == pairs
+
+
+@pytest.mark.django_db
+def test_a_prefix_or_a_quote_inside_a_phrase_is_handled():
+    assert sql("SELECT cks_word_pairs_query(to_tsquery('simple', 'a:* <-> b'))") is None
+    assert sql("SELECT cks_word_pairs_query(%s::tsquery)::text", "'o''neil' <-> 'x'") == "'o''neil x 1'"
+    assert sql("SELECT cks_word_pairs(%s::tsvector) @@ %s::tsquery", "'o''neil':1 'x':2", "'o''neil x 1'")
+
+
+@pytest.fixture
+def corpus(make_publication, settings, monkeypatch):
+    """Forty publications that all hold the phrase's words, a few of them as the phrase, and
+    one that has only a word the thesaurus counts as the same ("relationsvåld"). The window
+    of newest rows and the walk that counts as short are made small, so that the phrase
+    counts as rare here."""
+    monkeypatch.setattr(kb_search, "PHRASE_WINDOW", 10)
+    monkeypatch.setattr(kb_search, "PHRASE_WALK_LIMIT", 40)
+    settings.KNOWLEDGE_BANK_RESULT_CAP = 1000
+    scattered = "Relationer mellan kommuner och nära samarbete mot våld i skolan."
+    phrase = "Om våld i nära relationer och stödet till de utsatta."
+    for number in range(40):
+        text = phrase if number % 9 == 0 else scattered
+        make_publication(
+            f"Rapport {number}",
+            year=1990 + number,
+            type="report" if number % 2 else "guide",
+            summary=text,
+        )
+    make_publication("Relationsvåld i Sverige", year=2001, summary="En översikt.")
+
+
+def expected(query, **filters):
+    """What the plain walk finds: every published match, newest first."""
+    rows = Publication.objects.published().search(query, ranked=False).filter(**filters)
+    return list(rows.order_by(*kb_search.NEWEST).values_list("pk", flat=True))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("filters", [{}, {"type": ["report"]}])
+def test_a_rare_phrase_is_found_through_the_pairs_and_finds_what_the_walk_finds(corpus, filters):
+    params = {"q": PHRASE, **filters}
+    with CaptureQueriesContext(connection) as queries:
+        found = kb_search.PublicationSearch(params).candidate_ids
+
+    assert found == expected(PHRASE, **{f"{name}__in": values for name, values in filters.items()})
+    assert len(found) >= 3  # the phrase, and the thesaurus's "relationsvåld"
+    assert Publication.objects.get(title="Relationsvåld i Sverige").pk in found or filters
+    through_pairs = [q["sql"] for q in queries.captured_queries if "cks_word_pairs(" in q["sql"]]
+    assert through_pairs
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + through_pairs[0])
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "kb_word_pairs_idx" in plan
+
+
+@pytest.mark.django_db
+def test_a_common_phrase_is_found_among_the_newest_rows_without_the_pairs(corpus, settings):
+    settings.KNOWLEDGE_BANK_RESULT_CAP = 3
+    query = '"nära samarbete"'
+    with CaptureQueriesContext(connection) as queries:
+        found = kb_search.PublicationSearch({"q": query}).candidate_ids
+
+    assert found == expected(query)[:4]
+    assert not [q for q in queries.captured_queries if "cks_word_pairs(" in q["sql"]]
+
+
+@pytest.mark.django_db
+def test_the_results_page_of_a_phrase_lists_only_its_matches(client, corpus):
+    html = client.get(URL, {"q": PHRASE}).content.decode()
+
+    shown = {a.attrs["href"] for a in elements(html, "a") if a.attrs.get("href", "").startswith(f"{URL}pub-")}
+    assert shown == {p.get_absolute_url() for p in Publication.objects.filter(pk__in=expected(PHRASE))}
