@@ -429,13 +429,15 @@ else:
             "KEY_FUNCTION": CACHE_KEY_FUNCTION,
         }
     }
-# The parts of every page's frame that depend on nothing but the language (templates/base.html:
-# the header's top, the menu by section, the footer), rendered once per worker process. They
-# read settings and the interface's translations only, which change with a restart.
+# Rendered fragments, kept in each worker's memory: the parts of every page's frame that depend
+# on nothing but the language (templates/base.html: the header's top, the menu by section, the
+# footer; they change with a restart) and the cards of news items and events, kept per content
+# generation (news/_news_card.html, news/_event_card.html). The least recently used go first.
 CACHES["frame"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "frame",
     "TIMEOUT": None,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
 }
 # Sessions live in the database only. Only staff have sessions, so it is one primary-key read
 # per staff request; with a cached copy (cached_db) a logout or a two-factor step written while

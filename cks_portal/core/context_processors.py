@@ -5,7 +5,7 @@ from django.urls import reverse, translate_url
 from django.utils.text import capfirst
 from django.utils.translation import check_for_language, get_language, get_language_info
 
-from cks_portal.core import cldr, limits, phone, registry
+from cks_portal.core import cldr, limits, page_cache, phone, registry
 
 # The query parameters that make a different page of the same address rather than a view of
 # it: a list's page number. Filters, searches and sort orders are views of a list, and its
@@ -105,6 +105,9 @@ def site(request):
         "navigation_section": next(
             (entry.prefix for entry in registry.navigation() if section.startswith(entry.prefix)), ""
         ),
+        # The content generation, for fragments kept until content changes (the cards); a
+        # callable, so a page that keeps none never asks.
+        "content_generation": page_cache.request_generation,
         # A callable, which the template calls only when it renders the menu.
         "main_navigation": lambda: [
             {

@@ -141,6 +141,8 @@ def current(*keys):
     if end <= timezone.now().timestamp():
         bump()
         return current(*keys)
+    if hasattr(_request, "number"):  # during a request: the number it has seen, for request_generation
+        _request.number = number
     values = {key: found[key][1] for key in keys if key in found and found[key][0] == number}
     return number, values
 
@@ -148,6 +150,14 @@ def current(*keys):
 def generation():
     """The current generation number."""
     return current()[0]
+
+
+def request_generation():
+    """The generation this request has already seen (its memos were read in it), without
+    asking again; else the current one. What rendered fragments kept per generation are
+    keyed by (templates' `content_generation`)."""
+    number = getattr(_request, "number", None)
+    return generation() if number is None else number
 
 
 def memo(name, compute, *, remember_none=True):

@@ -1,0 +1,66 @@
+"""News and event cards are kept rendered per item, language, layout and content generation
+(news/_news_card.html, news/_event_card.html, the "frame" cache): once kept, a card must still
+show each page its own version."""
+
+import datetime
+
+import pytest
+from django.core.cache import caches
+from django.utils import timezone
+
+from tests.factories import make_event, make_news
+from tests.html import elements
+
+
+def card(html, css_class, title):
+    return next(li for li in elements(html, "li", class_=css_class) if title in li.text)
+
+
+@pytest.mark.django_db
+def test_a_saved_change_shows_on_the_kept_card_at_once(client):
+    event = make_event(title="Seminarium om nätet")
+    client.get("/kalender/")
+    assert caches["frame"]._cache  # the cards are kept
+
+    event.title = "Seminarium om sociala medier"
+    event.save()
+
+    html = client.get("/kalender/").content.decode()
+    assert card(html, "event-card", "sociala medier")
+    assert "Seminarium om nätet" not in html
+
+
+@pytest.mark.django_db
+def test_the_compact_card_of_the_home_page_is_not_the_calendars(client):
+    make_event(title="Seminarium om nätet", summary="Sammanfattningen av seminariet.")
+    home = client.get("/").content.decode()
+    calendar = client.get("/kalender/").content.decode()
+
+    assert "Sammanfattningen av seminariet." not in card(home, "event-card", "nätet").text
+    assert "Sammanfattningen av seminariet." in card(calendar, "event-card", "nätet").text
+
+
+@pytest.mark.django_db
+def test_each_language_gets_its_own_card(client):
+    start = timezone.make_aware(datetime.datetime(2031, 3, 14, 10, 0))
+    make_event(title="Seminarium om nätet", start=start)
+    swedish = client.get("/kalender/").content.decode()
+    english = client.get("/en/kalender/").content.decode()
+
+    assert "mars 2031" in card(swedish, "event-card", "nätet").text
+    assert "Mar 2031" in card(english, "event-card", "nätet").text
+    links = [a.attrs["href"] for a in elements(english, "a") if a.text == "Seminarium om nätet"]
+    assert links and all(href.startswith("/en/") for href in links)
+
+
+@pytest.mark.django_db
+def test_a_news_card_follows_its_item_on_the_list_and_on_the_home_page(client):
+    item = make_news(title="Nyhet om stödet")
+    client.get("/nyheter/")
+    client.get("/")
+
+    item.title = "Ny rubrik om stödet"
+    item.save()
+
+    assert card(client.get("/nyheter/").content.decode(), "news-card", "Ny rubrik")
+    assert card(client.get("/").content.decode(), "news-card", "Ny rubrik")
