@@ -19,6 +19,7 @@ not vary on the cookie is stored. Logged-in staff therefore always get a fresh p
 
 import datetime
 import hashlib
+import secrets
 
 from asgiref.local import Local
 from django.apps import apps
@@ -125,7 +126,7 @@ def current(*keys):
         found = cache.get_many([GENERATION_KEY, END_KEY, *keys])
         number = found.get(GENERATION_KEY)
         if number is None:
-            number = int(timezone.now().timestamp())
+            number = new_generation_number()
             cache.add(GENERATION_KEY, number, None)
             number = cache.get(GENERATION_KEY, number)
     else:
@@ -145,6 +146,13 @@ def current(*keys):
         _request.number = number
     values = {key: found[key][1] for key in keys if key in found and found[key][0] == number}
     return number, values
+
+
+def new_generation_number():
+    """Where a generation count starts when the cache has none (an emptied or restarted
+    Redis): a random number, not the clock, so that it never meets a number whose rendered
+    fragments a worker still keeps in its own memory (the "frame" cache)."""
+    return secrets.randbits(52)
 
 
 def generation():
@@ -204,7 +212,7 @@ def bump(**kwargs):
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, int(timezone.now().timestamp()), None)
+        cache.set(GENERATION_KEY, new_generation_number(), None)
 
 
 def content_changed(**kwargs):

@@ -64,3 +64,57 @@ def test_a_news_card_follows_its_item_on_the_list_and_on_the_home_page(client):
 
     assert card(client.get("/nyheter/").content.decode(), "news-card", "Ny rubrik")
     assert card(client.get("/").content.decode(), "news-card", "Ny rubrik")
+
+
+# --- Support lines: the card is kept, its open state is not ------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_kept_support_card_still_says_whether_the_line_is_open_now(client, time_machine):
+    from tests.factories import make_orostelefon
+
+    stockholm = timezone.get_default_timezone()
+    make_orostelefon()
+    time_machine.move_to(datetime.datetime(2026, 11, 18, 11, 30, tzinfo=stockholm), tick=False)
+    before = card(client.get("/stod/").content.decode(), "support-card", "orostelefon")
+
+    time_machine.move_to(datetime.datetime(2026, 11, 18, 12, 30, tzinfo=stockholm), tick=False)
+    after = card(client.get("/stod/").content.decode(), "support-card", "orostelefon")
+
+    assert "Öppet nu" in before.text
+    assert "Stängt – öppnar 13.00" in after.text
+    assert "020-100 200" in after.text  # the kept part is still there
+
+
+@pytest.mark.django_db
+def test_a_saved_support_line_shows_on_its_kept_card_at_once(client):
+    from tests.factories import make_orostelefon
+
+    line = make_orostelefon()
+    client.get("/stod/")
+
+    line.summary = "En ny beskrivning av linjen."
+    line.save()
+
+    assert (
+        "En ny beskrivning av linjen."
+        in card(client.get("/stod/").content.decode(), "support-card", "orostelefon").text
+    )
+
+
+# --- Knowledge bank: the result's title and facts are kept, its snippet follows the query ----
+
+
+@pytest.mark.django_db
+def test_a_kept_result_shows_the_snippet_of_each_query(client):
+    from tests.factories import make_publication
+
+    make_publication("Rapport om skolan", summary="Om skolan och om fritiden i kommunen.")
+
+    def marked(query):
+        html = client.get("/kunskapsbank/", {"q": query}).content.decode()
+        result = card(html, "kb-result", "Rapport om skolan")
+        return [mark.text for mark in elements(html, "mark") if result in mark.ancestors]
+
+    assert marked("skolan") == ["skolan"]
+    assert marked("fritiden") == ["fritiden"]  # the same kept title, its own snippet
