@@ -71,7 +71,7 @@ NEWEST = ("-year", F("date").desc(nulls_last=True), "title", "pk")
 # A quoted phrase is first looked for among this many of the newest rows (PublicationSearch._walk);
 # if they hold so few matches that the walk would read more than PHRASE_WALK_LIMIT rows to find
 # the newest cap + 1, the phrase index finds them instead.
-PHRASE_WINDOW = 2000
+PHRASE_WINDOW = 1000
 PHRASE_WALK_LIMIT = 20000
 
 

@@ -118,3 +118,23 @@ def test_a_kept_result_shows_the_snippet_of_each_query(client):
 
     assert marked("skolan") == ["skolan"]
     assert marked("fritiden") == ["fritiden"]  # the same kept title, its own snippet
+
+
+@pytest.mark.django_db
+def test_the_kept_support_filter_shows_each_readers_own_choice(client):
+    from tests.factories import make_support_lines
+
+    make_support_lines()
+
+    def selected(params):
+        html = client.get("/stod/", params).content.decode()
+        return [
+            (option.parent.attrs["name"], option.attrs["value"])
+            for option in elements(html, "option")
+            if "selected" in option.attrs
+        ]
+
+    assert selected({}) == [("language", ""), ("audience", "")]
+    assert ("language", "ar") in selected({"language": "ar"})
+    assert selected({}) == [("language", ""), ("audience", "")]
+    assert ("audience", "anhoriga") in selected({"audience": "anhoriga"})
