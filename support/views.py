@@ -57,7 +57,7 @@ def detail(request, slug):
     context = {
         "contact": contact,
         "state": state,
-        "week": contact.weekly_hours(),
+        "week": contact.weekly_hours,  # a callable: the kept fragment that prints it rarely asks
         "exceptions": contact.upcoming_exceptions(now),
         "json_ld": contact_json_ld(contact, request),
         "breadcrumbs": [

@@ -138,3 +138,27 @@ def test_the_kept_support_filter_shows_each_readers_own_choice(client):
     assert ("language", "ar") in selected({"language": "ar"})
     assert selected({}) == [("language", ""), ("audience", "")]
     assert ("audience", "anhoriga") in selected({"audience": "anhoriga"})
+
+
+@pytest.mark.django_db
+def test_a_kept_support_page_follows_the_clock_and_a_save(client, time_machine):
+    from tests.factories import make_orostelefon
+    from tests.html import element
+
+    stockholm = timezone.get_default_timezone()
+    line = make_orostelefon()
+    time_machine.move_to(datetime.datetime(2026, 11, 18, 11, 30, tzinfo=stockholm), tick=False)
+    assert (
+        "Öppet nu" in element(client.get("/stod/orostelefonen/").content.decode(), "p", class_="status").text
+    )
+
+    time_machine.move_to(datetime.datetime(2026, 11, 18, 12, 30, tzinfo=stockholm), tick=False)
+    html = client.get("/stod/orostelefonen/").content.decode()
+    assert "Stängt – öppnar 13.00" in element(html, "p", class_="status").text
+    assert "020-100 200" in html  # the kept facts
+
+    line.summary = "En ny beskrivning av linjen."
+    line.save()
+    assert element(client.get("/stod/orostelefonen/").content.decode(), "p", class_="lead").text == (
+        "En ny beskrivning av linjen."
+    )
