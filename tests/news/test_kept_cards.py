@@ -162,3 +162,23 @@ def test_a_kept_support_page_follows_the_clock_and_a_save(client, time_machine):
     assert element(client.get("/stod/orostelefonen/").content.decode(), "p", class_="lead").text == (
         "En ny beskrivning av linjen."
     )
+
+
+@pytest.mark.django_db
+def test_the_kept_news_filter_and_article_follow_each_request(client):
+    from tests.factories import make_news
+
+    item = make_news(title="Nyhet om stödet")
+    client.get("/nyheter/")
+    html = client.get("/nyheter/", {"q": "stödet"}).content.decode()
+    assert element_value(html, "news-q") == "stödet"
+    assert element_value(client.get("/nyheter/").content.decode(), "news-q") == ""
+
+    client.get(item.get_absolute_url())
+    item.lead = "En ny ingress."
+    item.save()
+    assert "En ny ingress." in client.get(item.get_absolute_url()).content.decode()
+
+
+def element_value(html, id_):
+    return next(e for e in elements(html, "input") if e.attrs.get("id") == id_).attrs.get("value", "")
