@@ -69,3 +69,15 @@ def test_a_changed_setting_is_printed_once_the_frame_cache_is_emptied(client):
         caches["frame"].clear()  # what a restart does
         html = client.get("/").content.decode()
     assert elements(html, "a", href="mailto:ny-adress@example.org")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path", ["/", "/stod/", "/nyheter/", "/kalender/", "/kunskapsbank/", "/sok/", "/en/om-oss/"]
+)
+def test_no_template_syntax_reaches_a_page(client, path):
+    # A {# … #} comment of two lines is not a comment for Django: it is printed as text (the
+    # frame's once pushed a phone's call button below the first screen).
+    html = client.get(path).content.decode()
+
+    assert "{#" not in html and "{%" not in html and "#}" not in html
