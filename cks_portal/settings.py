@@ -431,8 +431,9 @@ else:
     }
 # Rendered fragments, kept in each worker's memory: the parts of every page's frame that depend
 # on nothing but the language (templates/base.html: the header's top, the menu by section, the
-# footer; they change with a restart) and the cards of news items and events, kept per content
-# generation (news/_news_card.html, news/_event_card.html). The least recently used go first.
+# footer; they change with a restart) and, per content generation, the cards, articles and
+# filters of the news, support and knowledge-bank pages (`{% cache … content_generation
+# using="frame" %}` in their templates). The least recently used go first.
 CACHES["frame"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "frame",

@@ -74,7 +74,6 @@ def site(request):
             {
                 "code": code,
                 "name": name,
-                "name_local": info[code]["name_local"],
                 # What the switch prints: the name in itself, capitalised, and its direction.
                 "label": capfirst(info[code]["name_local"]),
                 "bidi": info[code]["bidi"],
@@ -87,6 +86,11 @@ def site(request):
             }
         )
     section = _section_path(path)
+    # The current section's prefix: with the language, all that the menu's rendering depends
+    # on (templates/base.html keeps it rendered by those two).
+    current_section = next(
+        (entry.prefix for entry in registry.navigation() if section.startswith(entry.prefix)), ""
+    )
     return {
         "site_name": settings.SITE_NAME,
         "site_organisation": settings.SITE_ORGANISATION,
@@ -100,11 +104,7 @@ def site(request):
         "language_alternates": alternates,
         # Every search box stops where the search stops reading (search.clean_query).
         "query_max_length": limits.QUERY_MAX_LENGTH,
-        # The current section's prefix: with the language, all that the menu's rendering
-        # depends on (templates/base.html keeps it rendered by those two).
-        "navigation_section": next(
-            (entry.prefix for entry in registry.navigation() if section.startswith(entry.prefix)), ""
-        ),
+        "navigation_section": current_section,
         # The content generation, for fragments kept until content changes (the cards); a
         # callable, so a page that keeps none never asks.
         "content_generation": page_cache.request_generation,
@@ -113,7 +113,7 @@ def site(request):
             {
                 "href": reverse(entry.url_name, kwargs=entry.kwargs),
                 "label": entry.label,
-                "current": section.startswith(entry.prefix),
+                "current": entry.prefix == current_section,
             }
             for entry in registry.navigation()
         ],

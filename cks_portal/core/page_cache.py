@@ -203,11 +203,11 @@ def bump(**kwargs):
     """Start a new generation, so every cached page is out of date. One cache write, or
     without a shared cache one `nextval` of the sequence (which no rollback takes back).
     Content writes call `content_changed`, which calls this."""
+    if getattr(_request, "number", None) is not None:
+        _request.number = None  # the rest of this request reads the new number
     if not settings.CACHE_IS_SHARED:
         with connection.cursor() as cursor:
             cursor.execute("SELECT nextval(%s)", [GENERATION_SEQUENCE])
-        if getattr(_request, "number", None) is not None:
-            _request.number = None  # the rest of this request reads the new number
         return
     try:
         cache.incr(GENERATION_KEY)

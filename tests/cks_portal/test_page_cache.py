@@ -201,3 +201,18 @@ def test_a_page_from_the_cache_costs_one_cache_read(client, db, page_cache, monk
 
     assert client.get("/nyheter/")["X-Page-Cache"] == "hit"
     assert calls == ["get_many"]
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_a_save_during_a_request_gives_the_rest_of_it_the_new_generation(db, settings, shared):
+    # What a fragment rendered after the save is kept under (templates' content_generation).
+    from cks_portal.core import page_cache
+
+    settings.CACHE_IS_SHARED = shared
+    page_cache._start_request()
+    try:
+        before = page_cache.request_generation()
+        page_cache.bump()
+        assert page_cache.request_generation() != before
+    finally:
+        page_cache._end_request()

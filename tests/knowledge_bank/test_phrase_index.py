@@ -1,5 +1,5 @@
 """A quoted phrase of common words is found through the index of neighbouring word pairs
-(cks_portal/core/search.py, WORD_PAIRS_SQL and PhraseCandidates; knowledge_bank.search._walk),
+(core migration 0012, cks_portal/core/search.py PhraseCandidates, knowledge_bank.search._walk),
 and finds exactly what the plain walk over every row finds."""
 
 import pytest

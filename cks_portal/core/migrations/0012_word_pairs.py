@@ -1,10 +1,9 @@
-"""The functions of the phrase index (cks_portal/core/search.py, WORD_PAIRS_SQL): a vector's
-words and its pairs of neighbouring words, and the pairs a query's phrases need."""
+"""The functions of the phrase index (cks_portal/core/search.py, WordPairs and
+PhraseCandidates): a vector's words and its pairs of neighbouring words, and the pairs a
+query's phrases need. This is their one definition; a change to them is a new migration."""
 
 from django.db import migrations
 
-# The functions as they are after this migration, copied so that the migration does not change
-# when search.py does.
 WORD_PAIRS_SQL = r"""
 CREATE OR REPLACE FUNCTION cks_word_pairs(v tsvector) RETURNS tsvector
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 10000 AS $function$
