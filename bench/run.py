@@ -232,11 +232,27 @@ def measure(sites, rounds, seconds, connections):
                 samples[label][name].append({**single, "rps": load["rps"], "errors": load["errors"]})
     return {
         label: {
-            name: {key: statistics.median(s[key] for s in runs) for key in ("rps", "p50", "p99", "errors")}
+            name: {
+                **{key: statistics.median(s[key] for s in runs) for key in ("rps", "p50", "p99", "errors")},
+                "p99_rounds": [s["p99"] for s in runs],
+            }
             for name, runs in pages.items()
         }
         for label, pages in samples.items()
     }
+
+
+def print_rounds_p99(results, limit):
+    """Each round's single-connection p99 of every page, and the pages over `limit` ms in any
+    round: a median hides the round in which a worker restarted and stalled."""
+    print(f"\nSingle-connection p99 in each round, ms (limit {limit} ms):")
+    over = []
+    for name, r in results.items():
+        rounds = r["p99_rounds"]
+        print(f"  {name:<20} " + " ".join(f"{value:6.2f}" for value in rounds))
+        if max(rounds) > limit:
+            over.append(name)
+    print("  every round within the limit" if not over else f"  over the limit in some round: {', '.join(over)}")
 
 
 def print_table(title, results, demo=None, demo_label="bakerydemo"):
@@ -427,6 +443,7 @@ def main():
         print_table(
             f"Anonymous readers with the page cache (median of {args.rounds} rounds)", results["cached"]
         )
+        print_rounds_p99(results["cached"], limit=5)
         if "no Redis" in results:
             print_table(
                 f"No Redis at all: no page cache, no memos (median of {args.rounds} rounds)",

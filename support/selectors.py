@@ -42,7 +42,7 @@ def contacts_page(now, per_page, number, *, language=None, audience=None):
     # The id breaks ties in the order, so that no line is on two pages or on none.
     contacts = contacts.order_by("order", "name_sv", "pk").for_cards(now)
     name = f"list:language={language and language.code}&audience={audience and audience.slug}"
-    return memo_page(_name(name, now), contacts, per_page, number)
+    return memo_page(_name(name, now), contacts, per_page, number, lazy=True)
 
 
 def active_contact(slug, now):

@@ -3,6 +3,7 @@ import datetime
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,15 +18,21 @@ def _with_states(request, contacts, moment):
     """Each contact with its open/closed state; a cached copy of the page ends when the
     first of them changes, or at midnight, when "tomorrow" becomes "today"."""
     pairs = [(contact, contact.opening_state(moment)) for contact in contacts]
-    _expire_with(request, [state for _contact, state in pairs], moment)
+    page_cache.expire_at(request, _next_change([state for _contact, state in pairs], moment))
     return pairs
 
 
 def _expire_with(request, states, moment):
+    page_cache.expire_at(request, _next_change(states, moment))
+
+
+def _next_change(states, moment):
+    """The first moment at which one of `states` changes, or midnight, when "tomorrow"
+    becomes "today" and a weekday becomes "tomorrow"; what the states say holds until then."""
     local = timezone.localtime(moment)
     midnight = (local + datetime.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
     changes = [state.closes_at or state.opens_at for state in states]
-    page_cache.expire_at(request, min([midnight, *(change for change in changes if change)]))
+    return min([midnight, *(change for change in changes if change)])
 
 
 def index(request):
@@ -35,11 +42,22 @@ def index(request):
     page = selectors.contacts_page(
         now, settings.SUPPORT_PAGE_SIZE, request.GET.get("page"), **form.selected()
     )
+
+    def render_listing():
+        # The count, the cards with their open states and the page links. Kept rendered until
+        # content changes or the first state does: the rows are not even read while it lasts.
+        pairs = [(contact, contact.opening_state(now)) for contact in page.object_list]
+        html = render_to_string(
+            "support/_listing.html", {"page_obj": page, "contacts": pairs, "filters": filters}, request
+        )
+        return html, _next_change([state for _contact, state in pairs], now)
+
+    listing, until = page_cache.kept_fragment(f"support:{page.memo_name}", now, render_listing)
+    page_cache.expire_at(request, until)
     context = {
         "form": form,
+        "listing": listing,
         "page_obj": page,
-        "contacts": _with_states(request, page.object_list, now),
-        "filters": filters,
         "is_filtered": bool(filters),
         "breadcrumbs": [(request.path, _("Support and advice"))],
     }

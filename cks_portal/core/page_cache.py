@@ -18,20 +18,23 @@ not vary on the cookie is stored. Logged-in staff therefore always get a fresh p
 """
 
 import datetime
+import functools
 import hashlib
 import secrets
 
 from asgiref.local import Local
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.paginator import Paginator
 from django.core.signals import request_finished, request_started
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 
 from cks_portal.core.cache import cache_recovered
 
@@ -188,15 +191,39 @@ def memo(name, compute, *, remember_none=True):
     return value
 
 
-def memo_page(name, items, per_page, number):
+def memo_page(name, items, per_page, number, *, lazy=False):
     """Page `number` of the queryset `items` as a Django Page, its count and its rows
     remembered with `memo` under `name` (which must say everything that chooses `items`).
-    A page number that is not one gets the nearest page, as `Paginator.get_page` does."""
+    A page number that is not one gets the nearest page, as `Paginator.get_page` does.
+
+    With `lazy=True` the rows are read only when the page is first iterated, for a view that
+    may not need them (one that keeps the list rendered, `kept_fragment`). The page's
+    `memo_name` says which rows it holds."""
     paginator = Paginator(items, per_page)
     paginator.count = memo(f"{name}:count", items.count)
     page = paginator.get_page(number)
-    page.object_list = memo(f"{name}:page:{page.number}", lambda: list(page.object_list))
+    page.memo_name = f"{name}:page:{page.number}"
+    rows = page.object_list
+    load = functools.partial(memo, page.memo_name, lambda: list(rows))
+    page.object_list = SimpleLazyObject(load) if lazy else load()
     return page
+
+
+def kept_fragment(name, moment, render):
+    """A rendered fragment that follows the clock as well as the content, as `(html, until)`:
+    `render()` returns the two, the fragment and the first moment at which it may read
+    differently (a support line opening or closing, midnight). It is kept in this worker's
+    memory (the "frame" cache) under `name`, the active language and this request's
+    generation (`request_generation`), and served while `moment` is before `until`; a
+    `name` must say everything else that chooses the fragment."""
+    key = f"kept:{get_language()}:{request_generation()}:{name}"
+    frame = caches["frame"]
+    kept = frame.get(key)
+    if kept is not None and moment < kept[1]:
+        return kept
+    kept = render()
+    frame.set(key, kept)
+    return kept
 
 
 def bump(**kwargs):
