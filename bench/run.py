@@ -252,7 +252,9 @@ def print_rounds_p99(results, limit):
         print(f"  {name:<20} " + " ".join(f"{value:6.2f}" for value in rounds))
         if max(rounds) > limit:
             over.append(name)
-    print("  every round within the limit" if not over else f"  over the limit in some round: {', '.join(over)}")
+    print(
+        "  every round within the limit" if not over else f"  over the limit in some round: {', '.join(over)}"
+    )
 
 
 def print_table(title, results, demo=None, demo_label="bakerydemo"):
