@@ -158,6 +158,15 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         "under var/pg, which `make run` and `make test` start."
     )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A request's queries run in one process. A parallel worker's start costs more than it saves on
+# queries of a few milliseconds, and the other cores are serving other requests: the quoted
+# phrase's lookup in the word-pair index took 18-21 ms with a parallel worker, 17-18 without.
+# Sent as a startup option, with any the URL gives (a pooler that refuses startup options
+# needs `ALTER ROLE … SET max_parallel_workers_per_gather = 0` and PG_STARTUP_OPTIONS="").
+_startup = envstr("PG_STARTUP_OPTIONS", "-c max_parallel_workers_per_gather=0")
+if _startup:
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = f"{_options.get('options', '')} {_startup}".strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -544,6 +553,10 @@ REGISTRATION_RATE_WINDOW = envint("REGISTRATION_RATE_WINDOW", 600)
 # it the page says "more than 1 000". Keeps a query that matches everything as fast as one
 # matching a thousand (docs/benchmarks.md).
 KNOWLEDGE_BANK_RESULT_CAP = envint("KNOWLEDGE_BANK_RESULT_CAP", 1000)
+# The news and events groups on /sok/ rank at most this many matches, the newest: five of them
+# are shown, news ages, and the group's link leads to the full list, newest first. A word in
+# every item costs about 1 ms of SQL per group instead of 3 (docs/benchmarks.md).
+SITE_SEARCH_CANDIDATES = envint("SITE_SEARCH_CANDIDATES", 200)
 
 # Whether every process serving the site sees the same cache. The page cache and its memos
 # (cks_portal/core/page_cache.py) notice a save through the generation number in the cache, so

@@ -1,7 +1,7 @@
 """News items and events in the site-wide search (/sok/), on the shared search machinery.
 
 A search reads the stored `search_vector` through its GIN index and never computes a vector.
-A broad word can match nearly every item, so only the newest KNOWLEDGE_BANK_RESULT_CAP
+A broad word can match nearly every item, so only the newest SITE_SEARCH_CANDIDATES
 matches are candidates (a subquery in the same query) and relevance ranks only them; the
 headline is computed for the rows returned alone.
 """
@@ -28,7 +28,7 @@ class PublishableProvider(search.SiteSearchProvider):
     date_field = ""
 
     def found(self, query, count):
-        """The `count` best of the newest KNOWLEDGE_BANK_RESULT_CAP matches, in one statement:
+        """The `count` best of the newest SITE_SEARCH_CANDIDATES matches, in one statement:
         the walk over the newest matches ranks each row while it is at hand, a derived table
         keeps the best `count` of them, and only those rows are read again, with their
         snippets (ranking the candidates in a second pass read a thousand rows twice)."""
@@ -40,7 +40,7 @@ class PublishableProvider(search.SiteSearchProvider):
             .annotate(rank=search.rank(F("search_vector"), search_query))
         )
         try:
-            best = search.best_ids(candidates, settings.KNOWLEDGE_BANK_RESULT_CAP, count, self.order)
+            best = search.best_ids(candidates, settings.SITE_SEARCH_CANDIDATES, count, self.order)
         except EmptyResultSet:  # nothing to search for
             return []
         return list(

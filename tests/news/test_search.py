@@ -92,7 +92,7 @@ def test_a_match_in_the_title_ranks_above_newer_matches_in_the_body(news_factory
 
 
 def test_only_the_newest_matches_up_to_the_cap_are_ranked(news_factory, settings):
-    settings.KNOWLEDGE_BANK_RESULT_CAP = 2
+    settings.SITE_SEARCH_CANDIDATES = 2
     news_factory("titel", title="Radikalisering på nätet", days_ago=30)
     for n in range(2):
         news_factory(f"brod{n}", body="<p>Något om radikalisering.</p>", days_ago=n)
