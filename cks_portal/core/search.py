@@ -20,6 +20,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
+    SearchQueryField,
     SearchRank,
     SearchVector,
     SearchVectorField,
@@ -65,9 +66,19 @@ def websearch_query(query):
     return ThesaurusQuery(query, search_type="websearch", config=SEARCH_CONFIG)
 
 
+class RankQuery(Func):
+    """The query's words joined by OR, for ranking (core migration 0013, `cks_rank_query`):
+    ts_rank scores an AND by the distance of every pair of its words' positions, which for
+    three common words in a long text cost 7-12 ms per thousand rows, against 1-2 ms for OR.
+    Every row it ranks matches the whole query already."""
+
+    function = "cks_rank_query"
+    output_field = SearchQueryField()
+
+
 def rank(vector, search_query):
     # Normalisation 1 divides by 1 + log(length): a long PDF does not win on volume alone.
-    return SearchRank(vector, search_query, normalization=Value(1))
+    return SearchRank(vector, RankQuery(search_query), normalization=Value(1))
 
 
 def weighted_vector(*weighted_fields):
