@@ -56,3 +56,11 @@ def pre_fork(server, worker):
         connections.close_all()  # no connection may be shared by the forked workers
         _warmed = True
     gc.freeze()
+
+
+def post_fork(server, worker):
+    """In the new worker: open its database and cache connections now rather than on its
+    first request (cks_portal/warmup.py, `connect`)."""
+    from cks_portal import warmup
+
+    warmup.connect()

@@ -8,14 +8,17 @@ fast as its thousandth; without it, every worker restart (`max_requests`) made o
 wait a quarter of a second or more (docs/benchmarks.md).
 
 Nothing here opens a database or cache connection: a connection made before the fork would be
-shared by every worker.
+shared by every worker. Each worker opens its own as soon as it is forked (`connect`, called
+from gunicorn's `post_fork`), so that its first reader does not wait for them either.
 """
 
+import contextlib
 import datetime
 from pathlib import Path
 
 from django.conf import settings
 from django.template import TemplateDoesNotExist, TemplateSyntaxError, engines
+from django.urls import Resolver404, get_resolver
 from django.utils import translation
 
 from cks_portal.core import cldr
@@ -53,14 +56,29 @@ def templates():
 
 
 def languages():
-    """Load every site language's catalogues and CLDR data."""
+    """Load every site language's catalogues and CLDR data, and the URL resolver's table of
+    names for reverse(), which Django builds per language on the first reverse() in that
+    language (12-25 ms; a worker restart made one request that much slower)."""
+    resolver = get_resolver()
     for code, _name in settings.LANGUAGES:
+        translation.check_for_language(code)  # looks for the catalogue's files, once per process
+        translation.get_language_from_path(f"/{code}/")  # and compiles the expressions that read it
         with translation.override(code):
+            resolver.reverse_dict  # noqa: B018 -- built for its side effect
+            with contextlib.suppress(Resolver404):
+                resolver.resolve(f"/{code}/warm-up/")  # compiles each pattern's expression in this language
             translation.gettext("Support and advice")
             cldr.language_name(code)
             cldr.weekday_name(0)
             cldr.time(datetime.time(9, 0))
             cldr.long_date(datetime.date(2026, 1, 1))
+
+
+def urls():
+    """The addresses worked out once per process (the page cache's never-cached paths)."""
+    from cks_portal.core import page_cache
+
+    page_cache.never_cached_paths()
 
 
 def libraries():
@@ -77,9 +95,22 @@ def libraries():
             swedish_holidays(each, language)
 
 
+def connect():
+    """In a new worker, before it takes its first request: its database and cache connections."""
+    from django.core.cache import caches
+    from django.db import connections
+
+    for alias in connections:
+        with contextlib.suppress(Exception):  # a database that is down is the request's to report
+            connections[alias].ensure_connection()
+    with contextlib.suppress(Exception):
+        caches["default"].get("warm-up")
+
+
 def warm():
     """Everything above; returns how many templates were compiled."""
     compiled = templates()
     languages()
+    urls()
     libraries()
     return compiled

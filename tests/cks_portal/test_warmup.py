@@ -30,3 +30,39 @@ def test_gunicorn_warms_once_and_closes_connections_before_forking(monkeypatch):
     pre_fork(None, None)
     pre_fork(None, None)
     assert calls == [1]
+
+
+def test_the_warm_up_builds_the_reverse_table_of_every_language(settings):
+    """Django builds the names for reverse() per language on the first reverse() in it: a new
+    worker's first request took 12-25 ms longer without this (docs/benchmarks.md)."""
+    from django.urls import clear_url_caches, get_resolver
+
+    from cks_portal.core import page_cache
+
+    clear_url_caches()
+    page_cache._never_cached_paths = None
+    connections.close_all()
+
+    warmup.warm()
+
+    built = get_resolver()._reverse_dict
+    assert {code for code, _name in settings.LANGUAGES} <= set(built)
+    assert page_cache._never_cached_paths == {"/healthz", "/readyz"}
+    assert all(connection.connection is None for connection in connections.all())
+
+
+def test_a_new_worker_connects_before_its_first_request(monkeypatch):
+    import runpy
+
+    from django.core.cache import caches
+
+    config = runpy.run_path("cks_portal/gunicorn.conf.py")
+    opened = []
+    monkeypatch.setattr(
+        type(connections["default"]), "ensure_connection", lambda self: opened.append(self.alias)
+    )
+    monkeypatch.setattr(caches["default"], "get", lambda *args, **kwargs: opened.append("cache"))
+
+    config["post_fork"](None, None)
+
+    assert opened == ["default", "cache"]
