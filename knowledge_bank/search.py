@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress
+from operator import itemgetter
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -49,8 +50,6 @@ def swedish_order(field):
         Func(Lower(field), Value(_SWEDISH_LETTERS[0]), Value(_SWEDISH_LETTERS[1]), function="translate"), "C"
     )
 
-
-_NO_TOPICS = frozenset()
 
 SORTS = {
     "relevance": _("Relevance"),
@@ -289,22 +288,20 @@ class PublicationSearch:
         """{topic id: (slug, name, English name)}, remembered until content changes."""
         return selectors.topic_labels()
 
+    def topic_slugs(self, topic_ids):
+        """The slugs of a row's `topic_ids` ("11 12"). A thousand rows share a few combinations
+        of topics, so each combination is read once."""
+        slugs = self._combinations.get(topic_ids)
+        if slugs is None:
+            topics = self.topics
+            slugs = self._combinations[topic_ids] = frozenset(
+                topics[int(pk)][0] for pk in (topic_ids or "").split() if int(pk) in topics
+            )
+        return slugs
+
     @cached_property
-    def topics_by_publication(self):
-        """{publication id: {topic slug, …}} for the word rows, read from their `topic_ids`."""
-        topics = self.topics
-        # A thousand rows share a few combinations of topics: each is read once.
-        combinations = {}
-        found = {}
-        for row in self.word_rows[: self.cap]:
-            if row[4]:
-                slugs = combinations.get(row[4])
-                if slugs is None:
-                    slugs = combinations[row[4]] = frozenset(
-                        topics[int(pk)][0] for pk in row[4].split() if int(pk) in topics
-                    )
-                found[row[0]] = slugs
-        return found
+    def _combinations(self):
+        return {}
 
     def _flags(self, name, rows):
         """For each of `rows`, whether it passes the chosen values of filter `name`: one list
@@ -317,8 +314,8 @@ class PublicationSearch:
             return [row[3] in values for row in rows]
         if name == "decade":
             return [str(row[1] // 10 * 10) in values for row in rows]
-        topics = self.topics_by_publication
-        return [not topics.get(row[0], _NO_TOPICS).isdisjoint(values) for row in rows]
+        slugs = self.topic_slugs
+        return [not slugs(row[4]).isdisjoint(values) for row in rows]
 
     def ordered(self, inline=False):
         """The candidates in the chosen order; `inline` takes them as a subquery instead of
@@ -343,9 +340,12 @@ class PublicationSearch:
         if self.sort == "newest":
             return [row[0] for row in rows]
         if self.ranks_candidates:
-            # As ORDER BY -rank, -year, pk would; the ranks are the database's own values.
-            rank = self._RANK
-            return [row[0] for row in sorted(rows, key=lambda row: (-row[rank], -row[1], row[0]))]
+            # As ORDER BY -rank, -year, pk would (the ranks are the database's own values): three
+            # stable sorts, least significant key first, each keyed in C.
+            rows = sorted(rows, key=itemgetter(0))
+            rows.sort(key=itemgetter(1), reverse=True)
+            rows.sort(key=itemgetter(self._RANK), reverse=True)
+            return [row[0] for row in rows]
         return None
 
     def page(self):
@@ -414,7 +414,6 @@ class PublicationSearch:
         `cap` publications, they count the newest `cap` of those (`facets_sampled`)."""
         language = active_language()
         rows = self.word_rows[: self.cap]
-        topics = self.topics_by_publication
         names = {slug: (name, by_language.get(language)) for slug, name, by_language in self.topics.values()}
         # Which rows pass each active filter, once; a facet counts the rows that pass all
         # the others.
@@ -428,11 +427,19 @@ class PublicationSearch:
                 chosen = list(compress(rows, others[0]))
             else:
                 chosen = list(compress(rows, map(all, zip(*others, strict=True))))
+            # Counted by value first (in C), then per value: a thousand rows hold a few years
+            # and a few combinations of topics.
+            counts = Counter()
             if name == "topic":
-                return Counter(slug for row in chosen for slug in topics.get(row[0], ()))
-            if name == "decade":
-                return Counter(row[1] // 10 * 10 for row in chosen)
-            return Counter(row[column] for row in chosen)
+                for topic_ids, n in Counter(map(itemgetter(4), chosen)).items():
+                    for slug in self.topic_slugs(topic_ids):
+                        counts[slug] += n
+            elif name == "decade":
+                for year, n in Counter(map(itemgetter(1), chosen)).items():
+                    counts[year // 10 * 10] += n
+            else:
+                counts = Counter(map(itemgetter(column), chosen))
+            return counts
 
         facets = {}
         topic_counts = counted("topic")
