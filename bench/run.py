@@ -257,6 +257,32 @@ def print_rounds_p99(results, limit):
     )
 
 
+def print_database_memory():
+    """PostgreSQL's shared_buffers beside the database's size: what does not fit is read through
+    the operating system's file cache, which a host that reclaims idle memory empties (the
+    knowledge-bank pages then slow from round to round; docs/benchmarks.md, fourth session)."""
+    env = production_env(page_cache=False)
+    out = subprocess.run(
+        [
+            PYTHON,
+            "manage.py",
+            "shell",
+            "-c",
+            "from django.db import connection\n"
+            "with connection.cursor() as c:\n"
+            "    c.execute(\"SELECT current_setting('shared_buffers'), "
+            'pg_size_pretty(pg_database_size(current_database()))")\n'
+            "    print(*c.fetchone())",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    print(f"PostgreSQL shared_buffers {out[-3]}; the database {out[-2]} {out[-1]}", flush=True)
+
+
 def print_table(title, results, demo=None, demo_label="bakerydemo"):
     ceiling = results.get("ceiling", {}).get("rps") or float("nan")
     demo = demo or {}
@@ -414,6 +440,7 @@ def main():
         return
 
     print(f"\n{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} before the run", flush=True)
+    print_database_memory()
     servers = [
         (label, port, cached, redis)
         for label, port, cached, redis in SERVERS
