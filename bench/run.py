@@ -235,11 +235,20 @@ def measure(sites, rounds, seconds, connections):
             name: {
                 **{key: statistics.median(s[key] for s in runs) for key in ("rps", "p50", "p99", "errors")},
                 "p99_rounds": [s["p99"] for s in runs],
+                "rps_rounds": [s["rps"] for s in runs],
             }
             for name, runs in pages.items()
         }
         for label, pages in samples.items()
     }
+
+
+def print_rounds_rps(results):
+    """Each round's requests/s: a page that slows from round to round shows here, where the
+    median hides it."""
+    print("\nRequests/s in each round:")
+    for name, r in results.items():
+        print(f"  {name:<20} " + " ".join(f"{value:7.0f}" for value in r["rps_rounds"]))
 
 
 def print_rounds_p99(results, limit):
@@ -469,6 +478,7 @@ def main():
         results = measure(sites, args.rounds, args.seconds, args.connections)
         demo = results.get("bakerydemo")
         print_table(f"Without the page cache (median of {args.rounds} rounds)", results["uncached"], demo)
+        print_rounds_rps(results["uncached"])
         print_table(
             f"Anonymous readers with the page cache (median of {args.rounds} rounds)", results["cached"]
         )
