@@ -158,6 +158,11 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         "under var/pg, which `make run` and `make test` start."
     )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A database host that does not answer fails a connection after this many seconds, not after
+# the operating system's two minutes: a request gets its error page while gunicorn still waits
+# for it, and a new worker, which connects before its first request (gunicorn.conf.py,
+# post_fork), still starts and serves cached pages.
+DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", envint("DB_CONNECT_TIMEOUT", 5))
 # A request's queries run in one process. A parallel worker's start costs more than it saves on
 # queries of a few milliseconds, and the other cores are serving other requests: the quoted
 # phrase's lookup in the word-pair index took 18-21 ms with a parallel worker, 17-18 without.

@@ -66,3 +66,45 @@ def test_a_new_worker_connects_before_its_first_request(monkeypatch):
     config["post_fork"](None, None)
 
     assert opened == ["default", "cache"]
+
+
+def test_a_new_worker_starts_when_the_database_does_not_answer():
+    """post_fork connects before the first request; a database that takes the connection but
+    never answers must not keep the worker from starting (and serving cached pages) past
+    gunicorn's timeout: the connection gives up after DB_CONNECT_TIMEOUT seconds."""
+    import os
+    import socket
+    import subprocess
+    import time
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)  # the kernel completes the handshake; nobody ever reads or answers
+    port = silent.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env |= {
+        "DJANGO_DEBUG": "1",
+        "DATABASE_URL": f"postgres://cks@127.0.0.1:{port}/cks",
+        "DB_CONNECT_TIMEOUT": "2",
+        "DJANGO_SETTINGS_MODULE": "cks_portal.settings",
+    }
+    env.pop("REDIS_URL", None)
+    started = time.monotonic()
+    try:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import django; django.setup(); from cks_portal import warmup; warmup.connect()",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=25,
+            check=False,
+        )
+    finally:
+        silent.close()
+
+    assert result.returncode == 0, result.stderr
+    assert 2 <= time.monotonic() - started < 15
