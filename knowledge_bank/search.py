@@ -22,17 +22,20 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import TrigramWordSimilarity
+from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import F, Func, Prefetch, Q, Value
+from django.db.models import F, Func, Prefetch, Q, Value, prefetch_related_objects
 from django.db.models.functions import Collate, Greatest, Lower
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from cks_portal.core import limits, search, suggestions
+from cks_portal.core import limits, page_cache, search, suggestions
 from cks_portal.core.i18n import active_language
 from cks_portal.core.models import Topic
 from knowledge_bank import selectors
@@ -96,6 +99,25 @@ class FacetValue:
 
 def credits_prefetch():
     return Prefetch("credits", queryset=PublicationAuthor.objects.select_related("author"))
+
+
+# The name and the vary-on values of the kept part of a result (knowledge_bank/_result.html's
+# `{% cache %}`): the authors are printed only there.
+RESULT_FRAGMENT = "kb-result"
+
+
+def with_authors_unless_kept(publications):
+    """Fetch the authors (one query) of those `publications` whose result is not kept rendered
+    in this worker; a page whose results are all kept reads no author."""
+    frame = caches["frame"]
+    vary = (get_language(), page_cache.request_generation())
+    missing = [
+        publication
+        for publication in publications
+        if not frame.has_key(make_template_fragment_key(RESULT_FRAGMENT, [publication.pk, *vary]))
+    ]
+    if missing:
+        prefetch_related_objects(missing, credits_prefetch())
 
 
 class PublicationSearch:
@@ -351,7 +373,7 @@ class PublicationSearch:
     def page(self):
         """The page of results with authors and snippets: the candidates, the page with its
         snippets, its authors (and for the title order one query more, for the snippets)."""
-        rows = Publication.objects.prefetch_related(credits_prefetch()).only(*self._SHOWN)
+        rows = Publication.objects.only(*self._SHOWN)
         ordered_ids = self.ordered_ids()
         snippets = None
         if ordered_ids is not None:
@@ -362,7 +384,7 @@ class PublicationSearch:
             found = (rows.with_snippets(self.query) if self.query else rows).in_bulk(list(page.object_list))
             page.object_list = [found[pk] for pk in page.object_list if pk in found]
         else:
-            publications = self.ordered().prefetch_related(credits_prefetch()).only(*self._SHOWN)
+            publications = self.ordered().only(*self._SHOWN)
             paginator = CappedPaginator(publications, self.page_size, len(self.candidate_ids), self.cap)
             page = paginator.get_page(self.page_number)
             page.object_list = list(page.object_list)
@@ -383,6 +405,7 @@ class PublicationSearch:
             # instance (to tell a failing property from a missing one), which cost more than
             # the rest of the card.
             publication.snippet_html = search.highlight(snippet) if search.has_highlight(snippet) else ""
+        with_authors_unless_kept(page.object_list)
         return page
 
     # What a result shows (knowledge_bank/_result.html and the site search): fewer columns
