@@ -562,6 +562,9 @@ KNOWLEDGE_BANK_RESULT_CAP = envint("KNOWLEDGE_BANK_RESULT_CAP", 1000)
 # are shown, news ages, and the group's link leads to the full list, newest first. A word in
 # every item costs about 1 ms of SQL per group instead of 3 (docs/benchmarks.md).
 SITE_SEARCH_CANDIDATES = envint("SITE_SEARCH_CANDIDATES", 200)
+for _name in ("KNOWLEDGE_BANK_RESULT_CAP", "SITE_SEARCH_CANDIDATES"):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be at least 1; got {globals()[_name]}")
 
 # Whether every process serving the site sees the same cache. The page cache and its memos
 # (cks_portal/core/page_cache.py) notice a save through the generation number in the cache, so

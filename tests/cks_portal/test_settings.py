@@ -103,6 +103,11 @@ def test_database_url_picks_postgresql():
         ({"DJANGO_DEBUG": "1", "SESSION_COOKIE_AGE": "soon"}, "SESSION_COOKIE_AGE must be an integer"),
         ({"DJANGO_DEBUG": "1", "DATABASE_URL": "nosuchdb://x"}, "DATABASE_URL cannot be parsed"),
         ({"DJANGO_DEBUG": "1", "SUPPORT_PAGE_SIZE": "0"}, "SUPPORT_PAGE_SIZE must be at least 1"),
+        ({"DJANGO_DEBUG": "1", "SITE_SEARCH_CANDIDATES": "0"}, "SITE_SEARCH_CANDIDATES must be at least 1"),
+        (
+            {"DJANGO_DEBUG": "1", "KNOWLEDGE_BANK_RESULT_CAP": "-5"},
+            "KNOWLEDGE_BANK_RESULT_CAP must be at least 1",
+        ),
         ({"DJANGO_DEBUG": "1", "CKS_ID_DATE": "last year"}, "CKS_ID_DATE must be a year"),
         (
             {"DJANGO_DEBUG": "1", "CKS_ID_DOMAIN": "https://Boras.se/"},
