@@ -43,6 +43,14 @@ def envint(name, default):
         raise ImproperlyConfigured(f"{name} must be an integer; got {value!r}") from None
 
 
+def envcount(name, default):
+    """A positive integer from the environment: a size or a cap, where 0 would show nothing."""
+    value = envint(name, default)
+    if value < 1:
+        raise ImproperlyConfigured(f"{name} must be at least 1; got {value}")
+    return value
+
+
 def envlist(name, default):
     value = os.environ.get(name)
     if value is None:
@@ -162,7 +170,8 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # the operating system's two minutes: a request gets its error page while gunicorn still waits
 # for it, and a new worker, which connects before its first request (gunicorn.conf.py,
 # post_fork), still starts and serves cached pages.
-DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", envint("DB_CONNECT_TIMEOUT", 5))
+_options = DATABASES["default"].setdefault("OPTIONS", {})
+_options.setdefault("connect_timeout", envint("DB_CONNECT_TIMEOUT", 5))
 # A request's queries run in one process. A parallel worker's start costs more than it saves on
 # queries of a few milliseconds, and the other cores are serving other requests: the quoted
 # phrase's lookup in the word-pair index took 18-21 ms with a parallel worker, 17-18 without.
@@ -170,7 +179,6 @@ DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", env
 # needs `ALTER ROLE … SET max_parallel_workers_per_gather = 0` and PG_STARTUP_OPTIONS="").
 _startup = envstr("PG_STARTUP_OPTIONS", "-c max_parallel_workers_per_gather=0")
 if _startup:
-    _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options["options"] = f"{_options.get('options', '')} {_startup}".strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -505,9 +513,7 @@ if not re.fullmatch(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?", SITE_ID_DOMAIN):
 
 # --- support --------------------------------------------------------------------------------
 # Support lines per page on /stod/; featured lines come first, on page 1.
-SUPPORT_PAGE_SIZE = envint("SUPPORT_PAGE_SIZE", 20)
-if SUPPORT_PAGE_SIZE < 1:
-    raise ImproperlyConfigured(f"SUPPORT_PAGE_SIZE must be at least 1; got {SUPPORT_PAGE_SIZE}")
+SUPPORT_PAGE_SIZE = envcount("SUPPORT_PAGE_SIZE", 20)
 
 # --- news -----------------------------------------------------------------------------------
 # The admin's rich-text editor (see cks_portal/core/richtext.py); listed for its static files only.
@@ -542,9 +548,7 @@ if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9\-]*(\.[a-zA-Z][a-zA-Z0-9\-]*)+", OAI_RE
     )
 # Records (or headers) per ListRecords/ListIdentifiers answer, and how long its resumption
 # token stays valid.
-OAI_PAGE_SIZE = envint("OAI_PAGE_SIZE", 100)
-if OAI_PAGE_SIZE < 1:
-    raise ImproperlyConfigured(f"OAI_PAGE_SIZE must be at least 1; got {OAI_PAGE_SIZE}")
+OAI_PAGE_SIZE = envcount("OAI_PAGE_SIZE", 100)
 OAI_RESUMPTION_TOKEN_SECONDS = envint("OAI_RESUMPTION_TOKEN_SECONDS", 24 * 60 * 60)
 # Seminar registration: personal data is deleted this many days after the event has ended
 # (by `manage.py purge_registrations`, run daily from cron); the privacy page states the period.
@@ -557,14 +561,11 @@ REGISTRATION_RATE_WINDOW = envint("REGISTRATION_RATE_WINDOW", 600)
 # Knowledge-bank search counts, facets and ranks at most this many matches (the newest); above
 # it the page says "more than 1 000". Keeps a query that matches everything as fast as one
 # matching a thousand (docs/benchmarks.md).
-KNOWLEDGE_BANK_RESULT_CAP = envint("KNOWLEDGE_BANK_RESULT_CAP", 1000)
+KNOWLEDGE_BANK_RESULT_CAP = envcount("KNOWLEDGE_BANK_RESULT_CAP", 1000)
 # The news and events groups on /sok/ rank at most this many matches, the newest: five of them
 # are shown, news ages, and the group's link leads to the full list, newest first. A word in
 # every item costs about 1 ms of SQL per group instead of 3 (docs/benchmarks.md).
-SITE_SEARCH_CANDIDATES = envint("SITE_SEARCH_CANDIDATES", 200)
-for _name in ("KNOWLEDGE_BANK_RESULT_CAP", "SITE_SEARCH_CANDIDATES"):
-    if globals()[_name] < 1:
-        raise ImproperlyConfigured(f"{_name} must be at least 1; got {globals()[_name]}")
+SITE_SEARCH_CANDIDATES = envcount("SITE_SEARCH_CANDIDATES", 200)
 
 # Whether every process serving the site sees the same cache. The page cache and its memos
 # (cks_portal/core/page_cache.py) notice a save through the generation number in the cache, so

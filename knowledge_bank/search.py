@@ -138,6 +138,7 @@ class PublicationSearch:
         self.page_size = page_size
         self.cap = settings.KNOWLEDGE_BANK_RESULT_CAP
         self._phrase_is_rare = False
+        self._combinations = {}  # topic_ids → slugs (topic_slugs)
 
     @staticmethod
     def _values(params, name, is_valid):
@@ -320,10 +321,6 @@ class PublicationSearch:
                 topics[int(pk)][0] for pk in (topic_ids or "").split() if int(pk) in topics
             )
         return slugs
-
-    @cached_property
-    def _combinations(self):
-        return {}
 
     def _flags(self, name, rows):
         """For each of `rows`, whether it passes the chosen values of filter `name`: one list

@@ -18,7 +18,7 @@ def _with_states(request, contacts, moment):
     """Each contact with its open/closed state; a cached copy of the page ends when the
     first of them changes, or at midnight, when "tomorrow" becomes "today"."""
     pairs = [(contact, contact.opening_state(moment)) for contact in contacts]
-    page_cache.expire_at(request, _next_change([state for _contact, state in pairs], moment))
+    _expire_with(request, [state for _contact, state in pairs], moment)
     return pairs
 
 
