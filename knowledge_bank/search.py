@@ -11,6 +11,7 @@ Nothing here scans every match of a broad query. Up to KNOWLEDGE_BANK_RESULT_CAP
 that matches all 100,000 publications therefore costs about what one matching 1,000 does.
 """
 
+import copy
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -24,9 +25,7 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
-from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
-from django.db import connection
 from django.db.models import F, Func, Prefetch, Q, Value, prefetch_related_objects
 from django.db.models.functions import Collate, Greatest, Lower
 from django.http import QueryDict
@@ -35,7 +34,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from cks_portal.core import limits, page_cache, search, suggestions
+from cks_portal.core import limits, page_cache, search, statements, suggestions
 from cks_portal.core.i18n import active_language
 from cks_portal.core.models import Topic
 from knowledge_bank import selectors
@@ -121,7 +120,8 @@ def with_authors_unless_kept(publications):
 
 
 class PublicationSearch:
-    def __init__(self, params, page_size=20):
+    def __init__(self, params, page_size=20, now=None):
+        self.now = now  # what "published" is measured against (core.statements); None: now
         self.query = search.clean_query(params.get("q", ""))
         self.filters = {
             "topic": self._values(params, "topic", lambda v: bool(_SLUG.match(v))),
@@ -201,7 +201,7 @@ class PublicationSearch:
         read for the text match. The decade filter is written as ranges of `year`, which the
         newest-first index can use."""
         filters = self.filters if filters is None else filters
-        publications = Publication.objects.published()
+        publications = Publication.objects.published(self.now)
         if filters.get("type"):
             publications = publications.filter(type__in=filters["type"])
         if filters.get("language"):
@@ -218,7 +218,7 @@ class PublicationSearch:
             # topic that half of them have, and sort them (250 ms at 100,000 publications).
             # With few distinct values the column's statistics let the planner estimate the
             # pattern exactly.
-            ids = sorted(pk for pk, (slug, *_names) in self.topics.items() if slug in filters["topic"])
+            ids = self._topic_ids(filters)
             if not ids:
                 return publications.none()
             publications = publications.filter(topic_ids__regex=rf"(^| )({'|'.join(map(str, ids))})( |$)")
@@ -239,14 +239,30 @@ class PublicationSearch:
         return any(self.filters.values())
 
     def _walk(self, filters):
-        """(id, year, type, language[, rank]) of the newest cap + 1 matches: one query that
-        reads the newest-first index and tests each row until it has enough.
+        """(id, year, type, language, topic_ids[, rank]) of the newest cap + 1 matches: one
+        query that reads the newest-first index and tests each row until it has enough.
 
         A quoted phrase can make that walk long: when most rows hold its words but few hold
         them in that order, each row read has its word positions tested. So a phrase is
         first looked for among the newest PHRASE_WINDOW rows only; when they hold enough
         matches, that is the answer, and when they hold few, the rows are found through the
         phrase index instead (search.PhraseCandidates). One query, or two for a rare phrase."""
+        if not (search.has_phrase(self.query) and selectors.published_count() > PHRASE_WINDOW):
+            return self._fetch("walk", filters)
+        if not self._phrase_is_rare:
+            found = self._fetch("window", filters)
+            if len(found) > self.cap:
+                return found
+            if len(found) * PHRASE_WALK_LIMIT >= (self.cap + 1) * PHRASE_WINDOW:
+                # Common enough that the walk finds the newest cap + 1 within PHRASE_WALK_LIMIT rows.
+                return self._fetch("walk", filters)
+            # Rare among all rows, so rare among the rows of any filter too (the second walk).
+            self._phrase_is_rare = True
+        return self._fetch("rare", filters)
+
+    def _walk_rows(self, how, filters):
+        """The walk's queryset: `how` is "walk" (every match), "window" (among the newest
+        PHRASE_WINDOW rows) or "rare" (the rows the phrase index finds)."""
         rows = self.matching(filters).order_by(*NEWEST)
         fields = self._ROW_FIELDS
         if self.ranks_candidates:
@@ -255,30 +271,48 @@ class PublicationSearch:
             search_query = search.websearch_query(self.query)
             rows = rows.annotate(rank=search.rank(F("search_vector"), search_query))
             fields = (*fields, "rank")
-        if not (search.has_phrase(self.query) and selectors.published_count() > PHRASE_WINDOW):
-            return self._fetch(rows, fields)
-        if not self._phrase_is_rare:
+        if how == "window":
             newest = self.matching(filters, words=False).order_by(*NEWEST).values("pk")[:PHRASE_WINDOW]
-            found = self._fetch(rows.filter(search.any_of(ArraySubquery(newest))), fields)
-            if len(found) > self.cap:
-                return found
-            if len(found) * PHRASE_WALK_LIMIT >= (self.cap + 1) * PHRASE_WINDOW:
-                # Common enough that the walk finds the newest cap + 1 within PHRASE_WALK_LIMIT rows.
-                return self._fetch(rows, fields)
-            # Rare among all rows, so rare among the rows of any filter too (the second walk).
-            self._phrase_is_rare = True
-        return self._fetch(rows.filter(search.PhraseCandidates(self.query)), fields)
+            rows = rows.filter(search.any_of(ArraySubquery(newest)))
+        elif how == "rare":
+            rows = rows.filter(search.PhraseCandidates(self.query))
+        return rows.values_list(*fields)[: self.cap + 1]
 
-    def _fetch(self, rows, fields):
-        # A thousand plain tuples: straight from the cursor, without the ORM's per-row work
-        # (none of these columns needs a conversion), which took longer than the query.
-        try:
-            sql, params = rows.values_list(*fields)[: self.cap + 1].query.sql_with_params()
-        except EmptyResultSet:  # a query with nothing to search for matches nothing
+    def _fetch(self, how, filters):
+        """The walk's rows as plain tuples, straight from the cursor: a thousand rows without
+        the ORM's per-row work (none of these columns needs a conversion), through a statement
+        compiled once per process for these filters (core.statements)."""
+        key = (
+            "kb-walk",
+            how,
+            bool(self.query),
+            self.ranks_candidates,
+            self.cap,
+            *(tuple(filters.get(name, ())) for name in ("type", "language", "decade")),
+            # None without a topic filter; () for chosen topics that no longer exist.
+            self._topic_ids(filters) if filters.get("topic") else None,
+        )
+        statement = statements.compiled(
+            key, lambda query, now: self._marked(query, now)._walk_rows(how, filters)
+        )
+        if statement is statements.EMPTY:  # a topic that no longer exists
             return []
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
+        return statement.rows(self.query, self.now)
+
+    def _marked(self, query, now):
+        """This search with the statement markers in place of its words and time."""
+        marked = copy.copy(self)
+        marked.query, marked.now = (query if self.query else ""), now
+        return marked
+
+    def _topic_ids(self, filters):
+        """The ids of the chosen topics that exist, in order."""
+        chosen = filters.get("topic")
+        return (
+            tuple(sorted(pk for pk, (slug, *_names) in self.topics.items() if slug in chosen))
+            if chosen
+            else ()
+        )
 
     @cached_property
     def word_rows(self):
@@ -370,7 +404,6 @@ class PublicationSearch:
     def page(self):
         """The page of results with authors and snippets: the candidates, the page with its
         snippets, its authors (and for the title order one query more, for the snippets)."""
-        rows = Publication.objects.only(*self._SHOWN)
         ordered_ids = self.ordered_ids()
         snippets = None
         if ordered_ids is not None:
@@ -378,7 +411,7 @@ class PublicationSearch:
             # by primary key with their snippets in the same query.
             paginator = CappedPaginator(ordered_ids, self.page_size, len(self.candidate_ids), self.cap)
             page = paginator.get_page(self.page_number)
-            found = (rows.with_snippets(self.query) if self.query else rows).in_bulk(list(page.object_list))
+            found = {publication.pk: publication for publication in self._by_ids(page.object_list)}
             page.object_list = [found[pk] for pk in page.object_list if pk in found]
         else:
             publications = self.ordered().only(*self._SHOWN)
@@ -404,6 +437,19 @@ class PublicationSearch:
             publication.snippet_html = search.highlight(snippet) if search.has_highlight(snippet) else ""
         with_authors_unless_kept(page.object_list)
         return page
+
+    def _by_ids(self, ids):
+        """The results shown with these ids, with their snippets when there are words: a
+        statement compiled once per process (core.statements)."""
+
+        def build(query, now):
+            rows = Publication.objects.only(*self._SHOWN).filter(search.any_of(statements.IDS))
+            return rows.with_snippets(query) if self.query else rows
+
+        if not ids:
+            return []
+        statement = statements.compiled(("kb-page", bool(self.query), get_language()), build)
+        return statement.objects(self.query, ids=ids)
 
     # What a result shows (knowledge_bank/_result.html and the site search): fewer columns
     # to read and convert than the whole row.
@@ -550,29 +596,29 @@ class PublicationProvider(search.SiteSearchProvider):
     kind = "publications"
     label = _("Publications in the knowledge bank")
 
-    def found(self, query, count):
-        publication_search = PublicationSearch({"q": query})
-        if not publication_search.query:
-            return []
+    def matching(self, query, now, count):
+        publication_search = PublicationSearch({"q": query}, now=now)
         search_query = search.websearch_query(publication_search.query)
         candidates = (
             publication_search.matching({})
             .order_by(*NEWEST)
             .annotate(rank=search.rank(F("search_vector"), search_query))
         )
-        try:
-            # Ranked as the knowledge bank's own page ranks (ordered_ids): rank, then newest.
-            best = search.best_ids(candidates, publication_search.cap, count, ("-year", "pk"))
-        except EmptyResultSet:
-            return []
-        return list(
+        # Ranked as the knowledge bank's own page ranks (ordered_ids): rank, then newest.
+        best = search.best_ids(candidates, publication_search.cap, count, ("-year", "pk"))
+        return (
             Publication.objects.filter(search.any_of(best))
-            .with_snippets(query)
+            .with_snippets(publication_search.query)
             .only(*PublicationSearch._SHOWN)
             .annotate(rank=search.rank(F("search_vector"), search_query))
             .order_by("-rank", "-year", "pk")
             .prefetch_related(credits_prefetch())
         )
+
+    def found(self, query, count):
+        if not search.clean_query(query):
+            return []
+        return super().found(query, count)
 
     def result(self, publication, query):
         authors = ", ".join(str(a) for a in publication.ordered_authors()[:3])

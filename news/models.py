@@ -35,10 +35,10 @@ class ContentLanguage(models.TextChoices):
 
 
 class PublishableQuerySet(PublishingQuerySet):
-    def published(self):
+    def published(self, now=None):
         """See PublishingQuerySet. The stored search vector (1-2 KB a row) is left in the
         database: pages never print it."""
-        return super().published().defer("search_vector")
+        return super().published(now).defer("search_vector")
 
     def matching(self, query):
         """Items matching `query` in the site's search syntax, through the stored vector

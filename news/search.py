@@ -7,7 +7,6 @@ headline is computed for the rows returned alone.
 """
 
 from django.conf import settings
-from django.core.exceptions import EmptyResultSet
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -27,23 +26,20 @@ class PublishableProvider(search.SiteSearchProvider):
     snippet_field = ""
     date_field = ""
 
-    def found(self, query, count):
+    def matching(self, query, now, count):
         """The `count` best of the newest SITE_SEARCH_CANDIDATES matches, in one statement:
         the walk over the newest matches ranks each row while it is at hand, a derived table
         keeps the best `count` of them, and only those rows are read again, with their
         snippets (ranking the candidates in a second pass read a thousand rows twice)."""
         search_query = search.websearch_query(query)
         candidates = (
-            self.model.objects.published()
+            self.model.objects.published(now)
             .filter(search_vector=search_query)
             .order_by(*self.order)
             .annotate(rank=search.rank(F("search_vector"), search_query))
         )
-        try:
-            best = search.best_ids(candidates, settings.SITE_SEARCH_CANDIDATES, count, self.order)
-        except EmptyResultSet:  # nothing to search for
-            return []
-        return list(
+        best = search.best_ids(candidates, settings.SITE_SEARCH_CANDIDATES, count, self.order)
+        return (
             self.model.objects.filter(search.any_of(best))
             .defer("body", "search_vector")
             .annotate(

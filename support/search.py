@@ -14,14 +14,14 @@ class SupportProvider(search.SiteSearchProvider):
     kind = "support"
     label = _("Support and advice")
 
-    def matching(self, query):
+    def matching(self, query, now, count):
         search_query = search.websearch_query(query)
         return (
             SupportContact.objects.active()
             .only("name", "slug", "organisation", "summary")
             .filter(search_vector=search_query)
             .annotate(rank=search.rank(F("search_vector"), search_query))
-            .order_by("-rank", "order", "name_sv")
+            .order_by("-rank", "order", "name_sv")[:count]
         )
 
     def result(self, contact, query):

@@ -35,10 +35,10 @@ class PublishingQuerySet(SaveEachQuerySet):
     def _public_state(self):
         return self.filter(state__in=State.public())
 
-    def published(self):
+    def published(self, now=None):
         """The one definition of "visible to the public": a public state and a publish time
-        that has come."""
-        return self._public_state().filter(publish_at__lte=timezone.now())
+        that has come (by `now`, a parameter for statements compiled once: core.statements)."""
+        return self._public_state().filter(publish_at__lte=now or timezone.now())
 
     def going_live(self, now=None):
         """Items in a public state whose publish time is still to come: they join `published()`

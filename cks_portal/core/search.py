@@ -30,8 +30,9 @@ from django.db.models import BigIntegerField, F, Func, Lookup, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
-from cks_portal.core import limits, registry
+from cks_portal.core import limits, registry, statements
 
 SEARCH_CONFIG = "swedish"
 
@@ -389,17 +390,28 @@ def site_results(query, limit=5):
 class SiteSearchProvider:
     """One group on /sok/. A subclass says which rows match, best first (`matching`), and
     how a row reads as a result (`result`); the base fetches one row more than it shows, to
-    know whether there are more. An instance is called as `provider(query, limit)`."""
+    know whether there are more. An instance is called as `provider(query, limit)`.
+
+    `matching` is called once per process for each count and language, with the markers of
+    core.statements for the query and the time; its SQL is kept and run with each search's
+    own values."""
 
     kind = ""
     label = ""
 
-    def matching(self, query):
+    def matching(self, query, now, count):
+        """A queryset of at most `count` matches of `query` published by `now`, best first."""
         raise NotImplementedError
 
     def found(self, query, count):
         """Up to `count` matches, best first."""
-        return list(self.matching(query)[:count])
+        statement = statements.compiled(
+            ("site-search", self.kind, count, get_language()),
+            lambda query_marker, now_marker: self.matching(query_marker, now_marker, count),
+        )
+        if statement is statements.EMPTY:
+            return []
+        return list(statement.objects(query))
 
     def result(self, obj, query):
         raise NotImplementedError

@@ -20,16 +20,16 @@ class PageProvider(SiteSearchProvider):
     kind = "pages"
     label = _("Pages")
 
-    def matching(self, query):
+    def matching(self, query, now, count):
         search_query = websearch_query(query)
         # The stored vector has every language's columns (Page.search_document); the snippet
         # is cut from the Swedish lead and used only where the result shows that lead.
         return (
-            Page.objects.published()
+            Page.objects.published(now)
             .only("title", "slug", "lead")
             .filter(search_vector=search_query)
             .annotate(rank=rank(F("search_vector"), search_query), snippet=headline("lead_sv", search_query))
-            .order_by("-rank", "title_sv")
+            .order_by("-rank", "title_sv")[:count]
         )
 
     def result(self, page, query):

@@ -1,0 +1,139 @@
+"""The searches' statements, compiled to SQL once per process and run again with new values.
+
+A search runs querysets of a fixed shape: the same filters, annotations (rank, headline, the
+thesaurus rewrite) and order every time, with only the words typed, the time now and the ids of
+a page changing. Building and compiling such a queryset cost Django more than the database took
+to run it (on /sok/, five providers spent about 1 ms each building SQL; docs/benchmarks.md). So
+a statement is built once, with markers in place of those values, and kept with its parameters;
+each search swaps the markers for its own values.
+
+`compiled(key, build)` keeps `build(QUERY, NOW)`'s SQL under `key`, which must name everything
+else the SQL depends on (the filters chosen, a count, the language; a changed setting drops
+every kept statement). It refuses a statement that has a marker written into its SQL instead
+of passed as a parameter, since that SQL would keep the first search's words.
+`Compiled.rows(query, now)` runs it for plain rows and `Compiled.objects(query, now)` for
+model instances (through the manager's `raw()`, which maps the columns to fields by name,
+leaves the others deferred and keeps annotations such as `rank` as attributes).
+"""
+
+import datetime
+from collections import OrderedDict
+from dataclasses import dataclass
+from threading import Lock
+
+from django.core.exceptions import EmptyResultSet
+from django.core.signals import setting_changed
+from django.db import connection
+from django.dispatch import receiver
+from django.utils import timezone
+
+# Characters from the private-use area, which clean_query's text never holds together.
+QUERY = "\U000f0000cks-query\U000f0000"
+# A moment no row is ever published at.
+NOW = datetime.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC)
+# A list of ids no row has (a statement that reads rows by id: search.any_of(IDS)).
+IDS = [-1901020304]
+
+# Shapes kept per process: the filters people combine are few, but a key holds their values.
+MAX_KEPT = 512
+
+_kept = OrderedDict()
+_lock = Lock()
+
+
+@dataclass(frozen=True)
+class Compiled:
+    model: type
+    sql: str
+    params: tuple
+    # Where the markers are among the parameters.
+    query_at: tuple
+    now_at: tuple
+    ids_at: tuple
+    # The queryset's prefetch_related() lookups, done for the instances too.
+    prefetch: tuple = ()
+
+    def bind(self, query, now=None, ids=()):
+        params = list(self.params)
+        for index in self.query_at:
+            params[index] = query
+        if self.now_at:
+            now = now or timezone.now()
+            for index in self.now_at:
+                params[index] = now
+        for index in self.ids_at:
+            params[index] = list(ids)
+        return params
+
+    def rows(self, query, now=None, ids=()):
+        """The statement's rows as tuples."""
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, self.bind(query, now, ids))
+            return cursor.fetchall()
+
+    def objects(self, query, now=None, ids=()):
+        """The statement's rows as instances of its queryset's model, with the annotations as
+        attributes (a RawQuerySet, run when iterated)."""
+        objects = self.model._default_manager.raw(self.sql, self.bind(query, now, ids))
+        return objects.prefetch_related(*self.prefetch) if self.prefetch else objects
+
+
+# A statement that matches nothing whatever the values (Django found it empty while compiling).
+EMPTY = None
+
+
+def _compile(queryset):
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return EMPTY
+    for marker in (QUERY, NOW.isoformat(), str(NOW), str(IDS[0])):
+        if marker in sql:
+            raise ValueError(f"A marker is written into the SQL instead of passed as a parameter: {sql}")
+    query_at, now_at, ids_at = [], [], []
+    for index, param in enumerate(params):
+        if isinstance(param, str) and QUERY in param:
+            if param != QUERY:
+                raise ValueError(f"The query marker is part of a longer parameter: {param!r}")
+            query_at.append(index)
+        elif isinstance(param, datetime.datetime) and param == NOW:
+            now_at.append(index)
+        elif isinstance(param, list) and param == IDS:
+            ids_at.append(index)
+    return Compiled(
+        queryset.model,
+        sql,
+        tuple(params),
+        tuple(query_at),
+        tuple(now_at),
+        tuple(ids_at),
+        tuple(queryset._prefetch_related_lookups),
+    )
+
+
+def compiled(key, build):
+    """The Compiled statement of `build(QUERY, NOW)` (a queryset, which may also use IDS), kept
+    under `key`; EMPTY when it can match nothing."""
+    with _lock:
+        if key in _kept:
+            _kept.move_to_end(key)
+            return _kept[key]
+    statement = _compile(build(QUERY, NOW))
+    with _lock:
+        _kept[key] = statement
+        while len(_kept) > MAX_KEPT:
+            _kept.popitem(last=False)
+    return statement
+
+
+def forget():
+    """Drop every kept statement (a test that changes a setting a statement depends on)."""
+    with _lock:
+        _kept.clear()
+
+
+@receiver(setting_changed)
+def _forget_on_setting_change(**kwargs):
+    # A statement keeps what settings put in it (a cap, a snippet's reach): a test that
+    # changes one gets statements compiled anew.
+    forget()
