@@ -12,8 +12,8 @@ else the SQL depends on (the filters chosen, a count, the language; a changed se
 every kept statement). It refuses a statement that has a marker written into its SQL instead
 of passed as a parameter, since that SQL would keep the first search's words.
 `Compiled.rows(query, now)` runs it for plain rows and `Compiled.objects(query, now)` for
-model instances (through the manager's `raw()`, which maps the columns to fields by name,
-leaves the others deferred and keeps annotations such as `rank` as attributes).
+model instances, made as Django's own iterable makes them (the columns not selected deferred,
+annotations such as `rank` as attributes) from what the compiler said once.
 """
 
 import datetime
@@ -24,6 +24,7 @@ from threading import Lock
 from django.core.exceptions import EmptyResultSet
 from django.core.signals import setting_changed
 from django.db import connection
+from django.db.models import prefetch_related_objects
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -50,8 +51,15 @@ class Compiled:
     query_at: tuple
     now_at: tuple
     ids_at: tuple
+    # How a row becomes an instance, as Django's ModelIterable does it, worked out once: the
+    # model's columns (start, end) and their attribute names, the annotations' positions, and
+    # the converters of the columns that have any.
+    fields: tuple
+    names: tuple
+    annotations: tuple
+    converters: tuple
     # The queryset's prefetch_related() lookups, done for the instances too.
-    prefetch: tuple = ()
+    prefetch: tuple
 
     def bind(self, query, now=None, ids=()):
         params = list(self.params)
@@ -72,10 +80,31 @@ class Compiled:
             return cursor.fetchall()
 
     def objects(self, query, now=None, ids=()):
-        """The statement's rows as instances of its queryset's model, with the annotations as
-        attributes (a RawQuerySet, run when iterated)."""
-        objects = self.model._default_manager.raw(self.sql, self.bind(query, now, ids))
-        return objects.prefetch_related(*self.prefetch) if self.prefetch else objects
+        """The statement's rows as instances of its queryset's model (the columns it does not
+        select deferred), with the annotations as attributes and the prefetches done."""
+        rows = self.rows(query, now, ids)
+        if self.converters:
+            rows = [self._converted(row) for row in rows]
+        start, end = self.fields
+        from_db, db, names = self.model.from_db, connection.alias, self.names
+        instances = []
+        for row in rows:
+            instance = from_db(db, names, row[start:end])
+            for name, position in self.annotations:
+                setattr(instance, name, row[position])
+            instances.append(instance)
+        if self.prefetch and instances:
+            prefetch_related_objects(instances, *self.prefetch)
+        return instances
+
+    def _converted(self, row):
+        row = list(row)
+        for position, functions, expression in self.converters:
+            value = row[position]
+            for function in functions:
+                value = function(value, expression, connection)
+            row[position] = value
+        return row
 
 
 # A statement that matches nothing whatever the values (Django found it empty while compiling).
@@ -83,8 +112,9 @@ EMPTY = None
 
 
 def _compile(queryset):
+    compiler = queryset.query.get_compiler(using=queryset.db)
     try:
-        sql, params = queryset.query.sql_with_params()
+        sql, params = compiler.as_sql()
     except EmptyResultSet:
         return EMPTY
     for marker in (QUERY, NOW.isoformat(), str(NOW), str(IDS[0])):
@@ -100,14 +130,29 @@ def _compile(queryset):
             now_at.append(index)
         elif isinstance(param, list) and param == IDS:
             ids_at.append(index)
+    fields, names = (0, 0), ()
+    if compiler.klass_info:  # a queryset of instances, not of values()
+        if compiler.klass_info.get("related_klass_infos"):
+            raise ValueError("A statement does not follow select_related()")
+        positions = compiler.klass_info["select_fields"]
+        fields = (positions[0], positions[-1] + 1)
+        names = tuple(compiler.select[position][0].target.attname for position in positions)
+    converters = compiler.get_converters([column for column, _sql, _alias in compiler.select])
     return Compiled(
-        queryset.model,
-        sql,
-        tuple(params),
-        tuple(query_at),
-        tuple(now_at),
-        tuple(ids_at),
-        tuple(queryset._prefetch_related_lookups),
+        model=queryset.model,
+        sql=sql,
+        params=tuple(params),
+        query_at=tuple(query_at),
+        now_at=tuple(now_at),
+        ids_at=tuple(ids_at),
+        fields=fields,
+        names=names,
+        annotations=tuple(compiler.annotation_col_map.items()),
+        converters=tuple(
+            (position, tuple(functions), expression)
+            for position, (functions, expression) in converters.items()
+        ),
+        prefetch=tuple(queryset._prefetch_related_lookups),
     )
 
 
