@@ -289,8 +289,7 @@ class PublicationSearch:
             self.ranks_candidates,
             self.cap,
             *(tuple(filters.get(name, ())) for name in ("type", "language", "decade")),
-            # None without a topic filter; () for chosen topics that no longer exist.
-            self._topic_ids(filters) if filters.get("topic") else None,
+            self._topic_ids(filters),
         )
         statement = statements.compiled(
             key, lambda query, now: self._marked(query, now)._walk_rows(how, filters)
@@ -306,13 +305,12 @@ class PublicationSearch:
         return marked
 
     def _topic_ids(self, filters):
-        """The ids of the chosen topics that exist, in order."""
+        """The ids of the chosen topics that exist, in order: None without a topic filter, ()
+        when none of the chosen topics exists any longer."""
         chosen = filters.get("topic")
-        return (
-            tuple(sorted(pk for pk, (slug, *_names) in self.topics.items() if slug in chosen))
-            if chosen
-            else ()
-        )
+        if not chosen:
+            return None
+        return tuple(sorted(pk for pk, (slug, *_names) in self.topics.items() if slug in chosen))
 
     @cached_property
     def word_rows(self):
@@ -614,11 +612,6 @@ class PublicationProvider(search.SiteSearchProvider):
             .order_by("-rank", "-year", "pk")
             .prefetch_related(credits_prefetch())
         )
-
-    def found(self, query, count):
-        if not search.clean_query(query):
-            return []
-        return super().found(query, count)
 
     def result(self, publication, query):
         authors = ", ".join(str(a) for a in publication.ordered_authors()[:3])

@@ -404,7 +404,9 @@ class SiteSearchProvider:
         raise NotImplementedError
 
     def found(self, query, count):
-        """Up to `count` matches, best first."""
+        """Up to `count` matches, best first; none for a query with nothing to search for."""
+        if not clean_query(query):
+            return []
         statement = statements.compiled(
             ("site-search", self.kind, count, get_language()),
             lambda query_marker, now_marker: self.matching(query_marker, now_marker, count),

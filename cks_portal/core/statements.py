@@ -74,17 +74,16 @@ class Compiled:
         return params
 
     def rows(self, query, now=None, ids=()):
-        """The statement's rows as tuples."""
+        """The statement's rows as tuples (lists where a column needed a conversion)."""
         with connection.cursor() as cursor:
             cursor.execute(self.sql, self.bind(query, now, ids))
-            return cursor.fetchall()
+            rows = cursor.fetchall()
+        return [self._converted(row) for row in rows] if self.converters else rows
 
     def objects(self, query, now=None, ids=()):
         """The statement's rows as instances of its queryset's model (the columns it does not
         select deferred), with the annotations as attributes and the prefetches done."""
         rows = self.rows(query, now, ids)
-        if self.converters:
-            rows = [self._converted(row) for row in rows]
         start, end = self.fields
         from_db, db, names = self.model.from_db, connection.alias, self.names
         instances = []
