@@ -25,9 +25,12 @@ run: install
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## The whole test suite, on the project's own PostgreSQL (started for the run and stopped after,
-## unless it was already running) or on the server DATABASE_URL names.
+## unless it was already running) or on the server DATABASE_URL names. One pytest-xdist worker
+## per core, at most 4 (PYTEST_WORKERS=0 runs it in one process), each with its own test
+## database; tests marked with the same xdist_group run in one worker.
+PYTEST_WORKERS ?= auto
 test: install
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --maxprocesses=4 --dist loadgroup $(PYTEST_ARGS)
 
 ## The Nu Html Checker for the HTML-validity test, into var/vnu (git-ignored, not committed).
 VNU_JAR_VERSION := 26.9.27

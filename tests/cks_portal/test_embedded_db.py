@@ -16,6 +16,9 @@ from cks_portal import embedded_db
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# One scratch cluster for the module (scratch_root): one worker runs it.
+pytestmark = pytest.mark.xdist_group("embedded-db")
+
 
 @pytest.fixture(scope="module")
 def scratch_root():

@@ -94,7 +94,7 @@ def test_the_redis_cache_stores_and_reads_back(settings):
         **settings.CACHES,
         "default": {
             "BACKEND": "cks_portal.core.cache.ResilientRedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/5",
+            "LOCATION": "redis://127.0.0.1:6379/6",  # 5 belongs to tests/deployment, which empties it
             "KEY_PREFIX": "cks-test",
         },
     }

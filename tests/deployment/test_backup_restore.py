@@ -16,7 +16,7 @@ from psycopg.conninfo import make_conninfo
 
 from cks_portal import embedded_db
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("deployment")]
 
 CONTENT_APPS = {"cks_portal", "pages", "support", "news", "knowledge_bank", "auth"}
 

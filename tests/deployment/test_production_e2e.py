@@ -47,7 +47,8 @@ KILLED_REDIS_PORT, HANGING_REDIS_PORT = 18150, 18151
 STAFF_PASSWORD = "e2e-Lösenord-som-är-långt"
 RATE_LIMIT = 3
 
-pytestmark = pytest.mark.e2e
+# Its ports and Redis database 5 are fixed: one pytest-xdist worker runs all of tests/deployment.
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("deployment")]
 
 
 # --- what the suite needs -------------------------------------------------------------------

@@ -25,7 +25,8 @@ from tests.publishing import published_form
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = "redis://127.0.0.1:6379/5"
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Redis database 5, shared with test_production_e2e.py (which empties it): one worker runs both.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("deployment")]
 
 
 def redis_up():

@@ -84,6 +84,9 @@ def test_an_opendocument_programme_is_accepted_when_it_is_one(db, staff_client):
         ("program.docx", b"MZ\x90\x00 a program file", "inte ett Word-dokument"),
         ("program.odt", make_pdf("Program", ["x"]), "inte ett OpenDocument-dokument"),
     ],
+    # A generated PDF carries its creation time: fixed ids let every pytest-xdist worker collect
+    # the same tests.
+    ids=["html-as-pdf", "broken-pdf", "executable-as-docx", "pdf-as-odt"],
 )
 def test_a_programme_that_is_not_what_its_name_says_is_refused(db, staff_client, name, content, message):
     editor = staff_client(EDITOR)

@@ -32,6 +32,9 @@ from tests.support.hsds_schemas import FULL_SERVICE, assert_valid
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# The second running instance (source_site) takes a minute to migrate: one worker runs the module.
+pytestmark = pytest.mark.xdist_group("hsds-source")
+
 RESET_SOURCE = """
 from support.models import SupportContact
 from tests.factories import make_support_lines
