@@ -28,6 +28,7 @@ from django.contrib.postgres.search import (
 from django.db import models
 from django.db.models import BigIntegerField, F, Func, Lookup, TextField, Value
 from django.db.models.expressions import RawSQL
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -77,9 +78,19 @@ class RankQuery(Func):
     output_field = SearchQueryField()
 
 
+class Rank(SearchRank):
+    """ts_rank, whose value needs no conversion: PostgreSQL returns a real, which psycopg
+    already reads as a Python float. Django would otherwise cast each value to float again, a
+    function call for each of the knowledge-bank walk's thousand rows (core/statements.py)."""
+
+    @cached_property
+    def convert_value(self):
+        return self._convert_value_noop
+
+
 def rank(vector, search_query):
     # Normalisation 1 divides by 1 + log(length): a long PDF does not win on volume alone.
-    return SearchRank(vector, RankQuery(search_query), normalization=Value(1))
+    return Rank(vector, RankQuery(search_query), normalization=Value(1))
 
 
 def weighted_vector(*weighted_fields):

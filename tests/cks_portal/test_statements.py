@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 import time_machine
-from django.db.models import Value
+from django.db.models import JSONField, Value
 from django.db.models.expressions import RawSQL
 from django.test import override_settings
 from django.urls import reverse
@@ -129,3 +129,39 @@ def test_values_are_swapped_only_where_the_markers_are():
     assert "Titel" in params
     assert moment in params
     assert "kept as written" in params
+
+
+def test_the_walk_reads_its_rows_straight_from_the_cursor_with_the_rank_a_float():
+    """The knowledge bank's walk (a thousand rows at most) is kept without a conversion for any
+    column: ts_rank's real arrives from psycopg as a float, so Django's cast of each value
+    would be a function call per row for nothing."""
+    make_publication("Radikalisering och rekrytering")
+    make_publication("Radikalisering på nätet")
+    search = PublicationSearch({"q": "radikalisering"})
+
+    rows = search.candidate_rows
+
+    assert len(rows) == 2
+    assert all(type(row[search._RANK]) is float for row in rows)
+    walks = [kept for key, kept in statements._kept.items() if key[0] == "kb-walk"]
+    assert walks
+    assert all(kept.converters == () for kept in walks)
+
+
+def test_a_kept_statement_of_plain_rows_converts_the_columns_that_need_it():
+    """A column Django converts after reading (here JSON) comes out of rows() as the same
+    queryset's values_list() gives it."""
+    make_publication("Rapport")
+
+    def build(query, now):
+        return (
+            Publication.objects.filter(publish_at__lte=now)
+            .annotate(data=Value({"språk": ["sv", "en"]}, output_field=JSONField()))
+            .values_list("title", "data")
+        )
+
+    statement = statements.compiled("json-rows", build)
+
+    assert statement.converters
+    assert statement.rows("", timezone.now()) == [list(row) for row in build("", timezone.now())]
+    assert statement.rows("", timezone.now())[0][1] == {"språk": ["sv", "en"]}
