@@ -27,10 +27,12 @@ run: install
 ## The whole test suite, on the project's own PostgreSQL (started for the run and stopped after,
 ## unless it was already running) or on the server DATABASE_URL names. One pytest-xdist worker
 ## per core, at most 4 (PYTEST_WORKERS=0 runs it in one process), each with its own test
-## database; tests marked with the same xdist_group run in one worker.
+## database; tests marked with the same xdist_group run in one worker. --no-loadscope-reorder
+## keeps pytest-django's order in each worker: the transactional tests, which empty the tables
+## (the thesaurus that migrations wrote too), after the others.
 PYTEST_WORKERS ?= auto
 test: install
-	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --maxprocesses=4 --dist loadgroup $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --maxprocesses=4 --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS)
 
 ## The Nu Html Checker for the HTML-validity test, into var/vnu (git-ignored, not committed).
 VNU_JAR_VERSION := 26.9.27
