@@ -28,6 +28,25 @@ def pytest_unconfigure(config):
         embedded_db.stop_if_unused()
 
 
+# Skips that must not pass unnoticed: tests/deployment/test_production_e2e.py and
+# tests/browser/conftest.py start their reasons with these.
+LOUD_SKIPS = ("PRODUCTION END-TO-END", "BROWSER TESTS NOT RUN")
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Say it at the end, in red, when the production end-to-end suite or the browser tests did
+    not run: a skip in the middle of hundreds of dots is easy to miss. Here and not beside those
+    tests: with pytest-xdist the process that reports collects nothing, so it never reads the
+    conftest.py files of subfolders."""
+    reasons = set()
+    for report in terminalreporter.stats.get("skipped", []):
+        reason = str(report.longrepr[2]) if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        if any(loud in reason for loud in LOUD_SKIPS):
+            reasons.add(reason.removeprefix("Skipped: "))
+    for reason in sorted(reasons):
+        terminalreporter.write_line(reason, red=True, bold=True)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """pytest-django's test database, with stray PostgreSQL sessions ended before it is dropped.
