@@ -33,7 +33,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from cks_portal.core import limits, registry, statements
+from cks_portal.core import limits, registry, statements, thesaurus
 
 SEARCH_CONFIG = "swedish"
 
@@ -56,12 +56,15 @@ class ThesaurusQuery(SearchQuery):
     """`websearch_to_tsquery(query)` rewritten through the curators' thesaurus
     (cks_portal/core/thesaurus.py): "VBE" asks for 'vbe' | 'våldsbejak' <-> 'extremism' | ….
 
-    The rewrite function is evaluated once, when PostgreSQL plans the statement, so the plan
-    is made for the rewritten query (thesaurus.FUNCTION_SQL says why)."""
+    The statement gets the rewritten query as a constant (`'…'::tsquery`), asked for once per
+    request (thesaurus.rewritten), so PostgreSQL plans it for the words it will look for. A
+    kept statement (core/statements.py) has statements.WORDS in its place, which each search
+    binds to its own rewritten query."""
 
     def as_sql(self, compiler, connection, function=None, template=None):
-        sql, params = super().as_sql(compiler, connection, function, template)
-        return f"cks_thesaurus_rewrite({sql})", params
+        text = self.source_expressions[-1].value
+        words = statements.WORDS if text == statements.QUERY else thesaurus.rewritten(text)
+        return "%s::tsquery", [words]
 
 
 def websearch_query(query):

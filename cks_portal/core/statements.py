@@ -5,7 +5,8 @@ thesaurus rewrite) and order every time, with only the words typed, the time now
 a page changing. Building and compiling such a queryset cost Django more than the database took
 to run it (on /sok/, five providers spent about 1 ms each building SQL; docs/benchmarks.md). So
 a statement is built once, with markers in place of those values, and kept with its parameters;
-each search swaps the markers for its own values.
+each search swaps the markers for its own values (the words as typed, and as the thesaurus
+rewrites them: thesaurus.rewritten).
 
 `compiled(key, build)` keeps `build(QUERY, NOW)`'s SQL under `key`, which must name everything
 else the SQL depends on (the filters chosen, a count, the language; a changed setting drops
@@ -28,8 +29,12 @@ from django.db.models import prefetch_related_objects
 from django.dispatch import receiver
 from django.utils import timezone
 
+from cks_portal.core import thesaurus
+
 # Characters from the private-use area, which clean_query's text never holds together.
 QUERY = "\U000f0000cks-query\U000f0000"
+# Where the statement has the query rewritten through the thesaurus (search.ThesaurusQuery).
+WORDS = "\U000f0000cks-words\U000f0000"
 # A moment no row is ever published at.
 NOW = datetime.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=datetime.UTC)
 # A list of ids no row has (a statement that reads rows by id: search.any_of(IDS)).
@@ -49,6 +54,7 @@ class Compiled:
     params: tuple
     # Where the markers are among the parameters.
     query_at: tuple
+    words_at: tuple
     now_at: tuple
     ids_at: tuple
     # How a row becomes an instance, as Django's ModelIterable does it, worked out once: the
@@ -65,6 +71,10 @@ class Compiled:
         params = list(self.params)
         for index in self.query_at:
             params[index] = query
+        if self.words_at:
+            words = thesaurus.rewritten(query)
+            for index in self.words_at:
+                params[index] = words
         if self.now_at:
             now = now or timezone.now()
             for index in self.now_at:
@@ -116,15 +126,15 @@ def _compile(queryset):
         sql, params = compiler.as_sql()
     except EmptyResultSet:
         return EMPTY
-    for marker in (QUERY, NOW.isoformat(), str(NOW), str(IDS[0])):
+    for marker in (QUERY, WORDS, NOW.isoformat(), str(NOW), str(IDS[0])):
         if marker in sql:
             raise ValueError(f"A marker is written into the SQL instead of passed as a parameter: {sql}")
-    query_at, now_at, ids_at = [], [], []
+    query_at, words_at, now_at, ids_at = [], [], [], []
     for index, param in enumerate(params):
-        if isinstance(param, str) and QUERY in param:
-            if param != QUERY:
-                raise ValueError(f"The query marker is part of a longer parameter: {param!r}")
-            query_at.append(index)
+        if isinstance(param, str) and (QUERY in param or WORDS in param):
+            if param not in (QUERY, WORDS):
+                raise ValueError(f"A query marker is part of a longer parameter: {param!r}")
+            (query_at if param == QUERY else words_at).append(index)
         elif isinstance(param, datetime.datetime) and param == NOW:
             now_at.append(index)
         elif isinstance(param, list) and param == IDS:
@@ -142,6 +152,7 @@ def _compile(queryset):
         sql=sql,
         params=tuple(params),
         query_at=tuple(query_at),
+        words_at=tuple(words_at),
         now_at=tuple(now_at),
         ids_at=tuple(ids_at),
         fields=fields,

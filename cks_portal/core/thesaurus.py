@@ -9,17 +9,24 @@ Words typed without quotes stay words without quotes: the thesaurus adds alterna
 query and never narrows it to a phrase the reader did not ask for (which also made a search
 for two common words test the word positions of every row it read).
 
-A search applies them with `cks_thesaurus_rewrite(websearch_to_tsquery(…))`, a function of
-two passes of `ts_rewrite` (FUNCTION_SQL below) that PostgreSQL evaluates while planning the
-search's own statement: no extra round trip, nothing remembered in Python, so a curator's
-change applies to the very next search. The rules are stemmed by the same text search configuration as the
+A search asks for the rewrite once per query text and request (`rewritten()` below): one
+small statement runs `cks_thesaurus_rewrite(websearch_to_tsquery(…))`, a function of two passes
+of `ts_rewrite` (FUNCTION_SQL below), and the search's own statements get the rewritten query
+as a constant, so PostgreSQL plans each of them for the query it will run (its GIN index, its
+estimate of the matches). Nothing outlives the request, so a curator's change applies to the
+very next search. The rules are stemmed by the same text search configuration as the
 documents, so "VBE" finds "våldsbejakande extremismen" too. `ts_rewrite` matches a target
 inside a larger AND, so "hedersrelaterat våld skola" is rewritten to
 `('hedersrelater' <-> 'våld' | 'hrv' | …) & 'skol'`.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.core.exceptions import ValidationError
+from django.core.signals import request_finished, request_started
 from django.db import connection
+from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
 SEARCH_CONFIG = "swedish"
@@ -161,17 +168,16 @@ def write_rules(entry_id, terms):
 #
 # Only the rules whose every lexeme the query holds can match, so only those are read (by a
 # statement whose plan PL/pgSQL keeps) and applied one by one: reading every rule through
-# ts_rewrite's own query cost several times more, and a search evaluates the function in
-# each of its statements.
+# ts_rewrite's own query cost several times more.
 #
-# It is declared IMMUTABLE although it reads a table, on purpose: then the planner calls it
-# once, while planning, with the query's words as constants, and plans the search for the
-# rewritten query it sees (its GIN index, its estimate of the matches). As a subquery or a
-# STABLE function it ran at execution, the planner guessed 100 matches for every query, and
-# a broad word ranked all 20,000 matches instead of walking the newest 1,001
-# (docs/benchmarks.md). Nothing may store its result (no index or generated column uses it),
-# and the site plans every statement afresh (psycopg's client-side binding prepares nothing),
-# so a curator's change still applies to the next search.
+# It is STABLE: it reads a table. Until core migration 0014 it was declared IMMUTABLE, so that
+# the planner would fold it into a constant while planning each search statement (as a
+# subquery or a STABLE function inside the search it ran at execution, the planner guessed 100
+# matches for every query, and a broad word ranked all 20,000 matches instead of walking the
+# newest 1,001). But folding runs it again for every place a statement names the query (five
+# in the knowledge bank's page of results), about 0.1 ms each, and planning the walk took
+# 0.91 ms with it against 0.26 ms with its result written in (docs/benchmarks.md). A search
+# now asks for it once (`rewritten()`) and passes the result as a constant.
 MARKER = "ckstesaurus"
 # The lexemes of a tsquery: what is between its single quotes ('' is a quote inside one).
 LEXEMES_FUNCTION_SQL = r"""
@@ -183,7 +189,7 @@ $function$;
 """
 FUNCTION_SQL = f"""
 CREATE OR REPLACE FUNCTION cks_thesaurus_rewrite(words tsquery) RETURNS tsquery
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $function$
+LANGUAGE plpgsql STABLE PARALLEL SAFE AS $function$
 DECLARE
     asked text[] := cks_tsquery_lexemes(words);
     marked tsquery := words;
@@ -206,3 +212,48 @@ BEGIN
 END
 $function$;
 """  # noqa: S608 - constants only
+
+
+# --- The rewrite a search uses ----------------------------------------------------------------
+# The rewritten queries of the current request, by query text; None outside a request (a
+# management command, a test's direct call), where each call asks the database.
+_rewritten = ContextVar("cks_thesaurus_rewritten", default=None)
+
+
+def rewritten(text):
+    """`text` read as web search syntax and rewritten through the thesaurus, as a tsquery's
+    text for a search statement to use as a constant: one statement, at most once per text in
+    a request (the site search's five groups and a knowledge-bank page's two statements share
+    it)."""
+    remembered = _rewritten.get()
+    if remembered is not None and text in remembered:
+        return remembered[text]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT cks_thesaurus_rewrite(websearch_to_tsquery(%s::regconfig, %s))::text",
+            [SEARCH_CONFIG, text],
+        )
+        words = cursor.fetchone()[0]
+    if remembered is not None:
+        remembered[text] = words
+    return words
+
+
+@contextmanager
+def remembering():
+    """Within it, `rewritten()` asks the database once per text, as it does within a request."""
+    token = _rewritten.set({})
+    try:
+        yield
+    finally:
+        _rewritten.reset(token)
+
+
+@receiver(request_started)
+def _remember_during_the_request(**kwargs):
+    _rewritten.set({})
+
+
+@receiver(request_finished)
+def _forget_after_the_request(**kwargs):
+    _rewritten.set(None)
