@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from cks_portal.core import i18n, limits
+from cks_portal.core import i18n, limits, page_cache
 from knowledge_bank import citations, selectors
 from knowledge_bank.models import Publication
 from knowledge_bank.search import PublicationSearch, credits_prefetch
@@ -13,6 +13,7 @@ RELATED_COUNT = 4
 FEATURED_COUNT = 6
 
 
+@page_cache.reads_ahead
 def index(request):
     publication_search = PublicationSearch(request.GET, page_size=settings.KNOWLEDGE_BANK_PAGE_SIZE)
     context = {

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from cks_portal.core import i18n, search
+from cks_portal.core import i18n, page_cache, search
 from cks_portal.core.admin_site import is_verified_staff
 from cks_portal.core.models import EDITOR_FIELDS_LEFT_OUT
 from news import calendar as ical
@@ -45,6 +45,7 @@ def _year_filter(value):
     return None, _("“%(value)s” is not a year. Showing all years.") % {"value": value[:20]}
 
 
+@page_cache.reads_ahead
 def index(request):
     notices = []
     year, message = _year_filter(request.GET.get("year", "").strip())
@@ -101,6 +102,7 @@ def detail(request, slug):
     )
 
 
+@page_cache.reads_ahead
 def calendar(request):
     """The upcoming events, soonest first, EVENTS_PER_PAGE to a page; the past ones have
     their own list (`past_events`)."""
@@ -112,6 +114,7 @@ def calendar(request):
     )
 
 
+@page_cache.reads_ahead
 def past_events(request):
     """Events that are over, the latest first, EVENTS_PER_PAGE to a page."""
     page = selectors.past_page(EVENTS_PER_PAGE, request.GET.get("page"))

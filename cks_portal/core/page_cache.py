@@ -17,10 +17,13 @@ sets no cookie (a form with a CSRF token sets one), says nothing against caching
 not vary on the cookie is stored. Logged-in staff therefore always get a fresh page.
 """
 
+import contextlib
 import datetime
 import functools
 import hashlib
 import secrets
+from collections import OrderedDict
+from threading import Lock
 
 from asgiref.local import Local
 from django.apps import apps
@@ -98,11 +101,13 @@ _request = Local()
 
 def _start_request(**kwargs):
     _request.number = None
+    _request.ahead = None
 
 
 def _end_request(**kwargs):
     if hasattr(_request, "number"):
         del _request.number
+    _request.ahead = None
 
 
 def _database_generation():
@@ -182,6 +187,12 @@ def memo(name, compute, *, remember_none=True):
     With `remember_none=False` a None (nothing found) is not kept: an address that does not
     exist must not fill the cache, however many of them a crawler makes up."""
     key = MEMO_KEY + name
+    ahead = getattr(_request, "ahead", None)
+    if ahead is not None:
+        ahead.read.append(key)
+        if key in ahead.values:
+            # Handed out once, as a read from the cache would be: each read is its own copy.
+            return ahead.values.pop(key)
     number, values = current(key)
     if key in values:
         return values[key]
@@ -189,6 +200,56 @@ def memo(name, compute, *, remember_none=True):
     if value is not None or remember_none:
         cache.set(key, (number, value), MEMO_SECONDS)
     return value
+
+
+# The memos read on the last request for each address in this process (`reading_ahead`),
+# at most READ_AHEAD_KEPT addresses, the least recently read forgotten first.
+READ_AHEAD_KEPT = 512
+_read_by_address = OrderedDict()
+_read_lock = Lock()
+
+
+class _Ahead:
+    def __init__(self, values):
+        self.values = values
+        self.read = []
+
+
+@contextlib.contextmanager
+def reading_ahead(address):
+    """Within it, the memos read on the last request for `address` in this process are read
+    first, in one cache round trip, and `memo` hands them out from there: for a page that reads
+    several (the home page's boxes each read their own; the news list its count and its rows),
+    each a round trip to Redis before. A memo not read ahead, or not stored in the current
+    generation, is read or worked out as always, and what was read this time is what is read
+    ahead the next time. Only during a request; outside one it does nothing."""
+    if not hasattr(_request, "number"):
+        yield
+        return
+    with _read_lock:
+        keys = _read_by_address.get(address, ())
+    ahead = _Ahead(current(*keys)[1] if keys else {})
+    _request.ahead = ahead
+    try:
+        yield
+    finally:
+        _request.ahead = None
+        with _read_lock:
+            _read_by_address[address] = tuple(dict.fromkeys(ahead.read))
+            _read_by_address.move_to_end(address)
+            while len(_read_by_address) > READ_AHEAD_KEPT:
+                _read_by_address.popitem(last=False)
+
+
+def reads_ahead(view):
+    """A view decorator: its memos are read ahead (`reading_ahead`), by the request's address."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        with reading_ahead(request.get_full_path()):
+            return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def memo_page(name, items, per_page, number, *, lazy=False):
@@ -232,6 +293,8 @@ def bump(**kwargs):
     Content writes call `content_changed`, which calls this."""
     if getattr(_request, "number", None) is not None:
         _request.number = None  # the rest of this request reads the new number
+    if getattr(_request, "ahead", None) is not None:
+        _request.ahead.values.clear()  # read in the generation that just ended
     if not settings.CACHE_IS_SHARED:
         with connection.cursor() as cursor:
             cursor.execute("SELECT nextval(%s)", [GENERATION_SEQUENCE])

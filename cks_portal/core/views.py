@@ -14,15 +14,17 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
-from cks_portal.core import registry, suggest, suggestions
+from cks_portal.core import page_cache, registry, suggest, suggestions
 from cks_portal.core import search as site_search
 
 SEARCH_RESULTS_PER_GROUP = 5
 logger = logging.getLogger(__name__)
 
 
+@page_cache.reads_ahead
 def home(request):
-    # Every part is remembered until content changes (the apps' selectors): no query when warm.
+    # Every part is remembered until content changes (the apps' selectors): no query when warm,
+    # and the boxes' memos are read in one cache round trip (page_cache.reads_ahead).
     context = {"home_boxes": registry.home_boxes()}
     # Each app registers its own boxes (support lines, news, events, featured publications) and
     # anything else the page shows of it (the pages app: the "About us" link).

@@ -216,3 +216,89 @@ def test_a_save_during_a_request_gives_the_rest_of_it_the_new_generation(db, set
         assert page_cache.request_generation() != before
     finally:
         page_cache._end_request()
+
+
+def _counting_cache_reads(monkeypatch):
+    from django.core.cache import caches
+
+    backend, calls, depth = caches["default"], [], [0]
+
+    def counting(name, original):
+        def wrapper(*args, **kwargs):
+            if not depth[0]:  # the local-memory get_many calls get per key: one read with Redis
+                calls.append(name)
+            depth[0] += 1
+            try:
+                return original(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        return wrapper
+
+    for name in ("get", "get_many"):
+        monkeypatch.setattr(backend, name, counting(name, getattr(backend, name)))
+    return calls
+
+
+@pytest.mark.parametrize("shared", [True, False])
+@pytest.mark.parametrize("url", ["/", "/nyheter/", "/kalender/", "/kunskapsbank/"])
+def test_a_page_reads_all_its_memos_in_one_cache_read(client, db, settings, monkeypatch, shared, url):
+    """The home page's boxes, the news list's topics, count and rows: each a memo, each a round
+    trip to Redis until they were read ahead together (page_cache.reads_ahead)."""
+    settings.CACHE_IS_SHARED = shared
+    make_news()
+    make_orostelefon()
+    client.get(url)  # the memos are worked out and stored
+    client.get(url)  # what the page reads is learned
+    calls = _counting_cache_reads(monkeypatch)
+
+    assert client.get(url).status_code == 200
+    assert calls == ["get_many"]
+
+
+def test_what_is_read_ahead_is_never_of_an_earlier_generation(client, db):
+    make_news(title="Första nyheten")
+    client.get("/")
+    client.get("/")
+
+    make_news("brand-new", title="Helt ny nyhet")  # a save: a new generation
+
+    assert "Helt ny nyhet" in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_a_save_during_a_request_drops_what_was_read_ahead(db, settings, shared):
+    from cks_portal.core import page_cache
+
+    settings.CACHE_IS_SHARED = shared
+    page_cache._start_request()
+    try:
+        with page_cache.reading_ahead("/address/"):
+            assert page_cache.memo("a-name", lambda: "first") == "first"
+        with page_cache.reading_ahead("/address/"):
+            assert page_cache._request.ahead.values == {page_cache.MEMO_KEY + "a-name": "first"}
+            page_cache.bump()
+            assert page_cache.memo("a-name", lambda: "second") == "second"
+    finally:
+        page_cache._end_request()
+
+
+def test_outside_a_request_nothing_is_read_ahead(db):
+    from cks_portal.core import page_cache
+
+    with page_cache.reading_ahead("/outside/"):
+        assert page_cache.memo("a-name", lambda: "worked out") == "worked out"
+    assert "/outside/" not in page_cache._read_by_address
+
+
+def test_read_ahead_keeps_a_bounded_number_of_addresses(client, db, monkeypatch):
+    from collections import OrderedDict
+
+    from cks_portal.core import page_cache
+
+    monkeypatch.setattr(page_cache, "READ_AHEAD_KEPT", 3)
+    monkeypatch.setattr(page_cache, "_read_by_address", OrderedDict())
+    for number in range(6):
+        client.get("/nyheter/", {"made-up": number})
+
+    assert list(page_cache._read_by_address) == [f"/nyheter/?made-up={n}" for n in (3, 4, 5)]
