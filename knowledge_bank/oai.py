@@ -81,6 +81,40 @@ TOKEN_SALT = "knowledge_bank.oai.resumption"  # noqa: S105
 SET_SPEC = re.compile(r"[A-Za-z0-9\-_.!~*'()]+(:[A-Za-z0-9\-_.!~*'()]+)*")
 METADATA_PREFIX = re.compile(r"[A-Za-z0-9\-_.!~*'()]+")
 IDENTIFIER = re.compile(r"[^\s<>\"{}|\\^`]+")
+
+
+def _uri_reference():
+    """RFC 3986's URI-reference, which the schema's anyURI asks of an identifier (libxml2
+    parses it so): a colon before the first "/", "?" or "#" must end a scheme, a "%" must be
+    followed by two hex digits, a port is one digit or more (libxml2 refuses an empty one). A
+    host in brackets (an IP literal) is not accepted here, which only makes such an
+    identifier a bad argument."""
+    unreserved, sub_delims, pct = r"A-Za-z0-9\-._~", r"!$&'()*+,;=", r"%[0-9A-Fa-f]{2}"
+    pchar = rf"(?:[{unreserved}{sub_delims}:@]|{pct})"
+    segment, segment_nz = rf"{pchar}*", rf"{pchar}+"
+    segment_nz_nc = rf"(?:[{unreserved}{sub_delims}@]|{pct})+"
+    tail = rf"(?:\?(?:{pchar}|[/?])*)?(?:#(?:{pchar}|[/?])*)?"
+    userinfo = rf"(?:[{unreserved}{sub_delims}:]|{pct})*"
+    authority = rf"(?:{userinfo}@)?(?:[{unreserved}{sub_delims}]|{pct})*(?::[0-9]{{1,5}})?"
+    path_abempty, path_absolute = rf"(?:/{segment})*", rf"/(?:{segment_nz}(?:/{segment})*)?"
+    hier_part = rf"(?://{authority}{path_abempty}|{path_absolute}|{segment_nz}(?:/{segment})*|)"
+    relative_part = rf"(?://{authority}{path_abempty}|{path_absolute}|{segment_nz_nc}(?:/{segment})*|)"
+    scheme = r"[A-Za-z][A-Za-z0-9+\-.]*"
+    return re.compile(rf"(?:{scheme}:{hier_part}|{relative_part}){tail}")
+
+
+URI_REFERENCE = _uri_reference()
+
+
+def well_formed_identifier(text):
+    """Whether `text` can be written back into the answer's <request> element: no character
+    the pattern above refuses, and RFC 3986's syntax for the rest (libxml2 reads any other
+    character, such as a letter outside ASCII, as one it allows)."""
+    if not IDENTIFIER.fullmatch(text):
+        return False
+    return bool(URI_REFERENCE.fullmatch(re.sub(r"[^\x21-\x7e]", "_", text)))
+
+
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 SECOND = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 # Characters XML 1.0 cannot hold at all, not even escaped.
@@ -317,7 +351,7 @@ def arguments(request):
         raise OAIError("badArgument", _("This verb needs “%(name)s”.") % {"name": missing[0]})
     if "metadataPrefix" in args and not METADATA_PREFIX.fullmatch(args["metadataPrefix"]):
         raise OAIError("badArgument", _("The metadata prefix is not well formed."))
-    if "identifier" in args and not IDENTIFIER.fullmatch(args["identifier"]):
+    if "identifier" in args and not well_formed_identifier(args["identifier"]):
         raise OAIError("badArgument", _("The identifier is not well formed."))
     if "set" in args and not SET_SPEC.fullmatch(args["set"]):
         raise OAIError("badArgument", _("The set is not well formed."))

@@ -565,3 +565,36 @@ def test_any_arguments_get_a_valid_answer(verb, library):
         validate(response.content)
 
     check()
+
+
+@pytest.mark.parametrize(
+    ("identifier", "echoed"),
+    [
+        ("oai:boras.se:kunskapsbank/1", True),
+        ("oai:example.org:elsewhere/1", True),
+        ("a:ä", True),
+        ("relative/path", True),
+        (":", False),  # found by the test above: a colon with no scheme before it
+        ("1a:b", False),
+        ("ä:ö", False),
+        ("%zz", False),
+        ("a#b#c", False),
+        ("http://host:port/", False),
+        ("//host:", False),  # libxml2 refuses an empty port
+        ("[::1]", False),
+    ],
+)
+@pytest.mark.parametrize("verb", ["GetRecord", "ListMetadataFormats"])
+def test_an_identifier_is_written_back_only_when_the_schema_takes_it(
+    library, client, verb, identifier, echoed
+):
+    """The answer echoes the identifier in <request> (an unknown one is idDoesNotExist); one the
+    schema's anyURI refuses is a bad argument, whose <request> carries no arguments."""
+    params = {"verb": verb, "identifier": identifier}
+    if verb == "GetRecord":
+        params["metadataPrefix"] = "oai_dc"
+
+    response = client.get("/oai/", params)
+
+    validate(response.content)
+    assert (b"badArgument" not in response.content) is echoed
