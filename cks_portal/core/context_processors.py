@@ -1,6 +1,9 @@
 import functools
+from types import MappingProxyType
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.urls import reverse, translate_url
 from django.utils.text import capfirst
 from django.utils.translation import check_for_language, get_language, get_language_info
@@ -23,17 +26,39 @@ def _section_path(path):
 
 
 def _paths_by_language(path):
-    """{code: the request's path in that language} for every site language. The URL patterns
-    differ between languages only by the prefix, so two translate_url calls (each resolves the
-    path) decide whether the path is one of the prefixed patterns; nine calls cost a page
-    about a millisecond (bench/profile_pages.py)."""
+    """{code: the request's path in that language} for every site language (remembered per
+    path and active language: `_paths_for`)."""
+    return _paths_for(path, get_language())
+
+
+# Addresses kept per process: what a page links to in each language depends only on the path,
+# the active language (which decides whether a prefixed path resolves) and the URLconf, yet
+# working it out cost 0.15 ms a request, 5 % of a news item (bench/profile_pages.py). Bounded,
+# since a crawler can make up any number of paths; a changed setting forgets them.
+PATHS_KEPT = 4096
+
+
+@functools.lru_cache(maxsize=PATHS_KEPT)
+def _paths_for(path, active_language):
+    """The URL patterns differ between languages only by the prefix, so two translate_url
+    calls (each resolves the path) decide whether the path is one of the prefixed patterns;
+    nine calls cost a page about a millisecond (bench/profile_pages.py). The caller passes
+    the active language, which translate_url reads, so that it is part of the key."""
     codes = [code for code, _name in settings.LANGUAGES]
     default = settings.LANGUAGE_CODE
     probe = next(code for code in codes if code != default)
     unprefixed = translate_url(path, default)
     if translate_url(path, probe) == f"/{probe}{unprefixed}":
-        return {code: unprefixed if code == default else f"/{code}{unprefixed}" for code in codes}
-    return {code: translate_url(path, code) for code in codes}
+        paths = {code: unprefixed if code == default else f"/{code}{unprefixed}" for code in codes}
+    else:
+        paths = {code: translate_url(path, code) for code in codes}
+    return MappingProxyType(paths)  # shared by every request for the path: read-only
+
+
+@receiver(setting_changed)
+def _forget_paths(*, setting, **kwargs):
+    if setting in {"ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE"}:
+        _paths_for.cache_clear()
 
 
 @functools.cache

@@ -173,3 +173,29 @@ def test_each_language_s_address_is_the_one_django_translate_url_gives(path):
     from cks_portal.core.context_processors import _paths_by_language
 
     assert _paths_by_language(path) == {code: translate_url(path, code) for code in ALL}
+
+
+@pytest.mark.parametrize("active", ["sv", "en", "ar"])
+@pytest.mark.parametrize("path", ["/nyheter/en-nyhet/", "/en/nyheter/en-nyhet/", "/ar/stod/", "/finns/inte/"])
+def test_the_addresses_kept_for_a_path_follow_the_active_language(path, active):
+    """translate_url resolves a prefixed path only while a language is active whose prefix it
+    is, so the addresses kept per path (`_paths_for`) are kept per active language too."""
+    from django.urls import translate_url
+    from django.utils import translation
+
+    from cks_portal.core.context_processors import _paths_by_language
+
+    for language in ("sv", "en", "ar", active):  # each kept answer made in another language first
+        with translation.override(language):
+            _paths_by_language(path)
+    with translation.override(active):
+        assert _paths_by_language(path) == {code: translate_url(path, code) for code in ALL}
+
+
+def test_the_addresses_kept_are_forgotten_when_the_languages_change(settings):
+    from cks_portal.core.context_processors import _paths_by_language, _paths_for
+
+    _paths_by_language("/nyheter/")
+    assert _paths_for.cache_info().currsize
+    settings.LANGUAGES = [*settings.LANGUAGES]
+    assert _paths_for.cache_info().currsize == 0
