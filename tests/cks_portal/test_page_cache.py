@@ -179,25 +179,8 @@ def test_the_deploy_check_warns_of_a_page_cache_in_one_process_of_many(settings)
 
 def test_a_page_from_the_cache_costs_one_cache_read(client, db, page_cache, monkeypatch):
     make_news()
-    from django.core.cache import caches
-
     client.get("/nyheter/")
-    backend, calls, depth = caches["default"], [], [0]
-
-    def counting(name, original):
-        def wrapper(*args, **kwargs):
-            if not depth[0]:  # the local-memory get_many calls get per key: one read with Redis
-                calls.append(name)
-            depth[0] += 1
-            try:
-                return original(*args, **kwargs)
-            finally:
-                depth[0] -= 1
-
-        return wrapper
-
-    for name in ("get", "get_many", "set", "add", "incr", "has_key"):
-        monkeypatch.setattr(backend, name, counting(name, getattr(backend, name)))
+    calls = _counting_cache_calls(monkeypatch, ("get", "get_many", "set", "add", "incr", "has_key"))
 
     assert client.get("/nyheter/")["X-Page-Cache"] == "hit"
     assert calls == ["get_many"]
@@ -218,7 +201,8 @@ def test_a_save_during_a_request_gives_the_rest_of_it_the_new_generation(db, set
         page_cache._end_request()
 
 
-def _counting_cache_reads(monkeypatch):
+def _counting_cache_calls(monkeypatch, names):
+    """The default cache's calls of `names`, in order, from now on."""
     from django.core.cache import caches
 
     backend, calls, depth = caches["default"], [], [0]
@@ -235,7 +219,7 @@ def _counting_cache_reads(monkeypatch):
 
         return wrapper
 
-    for name in ("get", "get_many"):
+    for name in names:
         monkeypatch.setattr(backend, name, counting(name, getattr(backend, name)))
     return calls
 
@@ -250,7 +234,7 @@ def test_a_page_reads_all_its_memos_in_one_cache_read(client, db, settings, monk
     make_orostelefon()
     client.get(url)  # the memos are worked out and stored
     client.get(url)  # what the page reads is learned
-    calls = _counting_cache_reads(monkeypatch)
+    calls = _counting_cache_calls(monkeypatch, ("get", "get_many"))
 
     assert client.get(url).status_code == 200
     assert calls == ["get_many"]
