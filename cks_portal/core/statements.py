@@ -59,9 +59,11 @@ class Compiled:
     ids_at: tuple
     # How a row becomes an instance, as Django's ModelIterable does it, worked out once: the
     # model's columns (start, end) and their attribute names, the annotations' positions, and
-    # the converters of the columns that have any.
+    # the converters of the columns that have any. Model.from_db only asks whether a field's
+    # name is among `names`, once for each of the model's fields and each row: a set answers
+    # that at once, where a tuple of twenty names took a third of from_db's time.
     fields: tuple
-    names: tuple
+    names: frozenset
     annotations: tuple
     converters: tuple
     # The queryset's prefetch_related() lookups, done for the instances too.
@@ -139,13 +141,13 @@ def _compile(queryset):
             now_at.append(index)
         elif isinstance(param, list) and param == IDS:
             ids_at.append(index)
-    fields, names = (0, 0), ()
+    fields, names = (0, 0), frozenset()
     if compiler.klass_info:  # a queryset of instances, not of values()
         if compiler.klass_info.get("related_klass_infos"):
             raise ValueError("A statement does not follow select_related()")
         positions = compiler.klass_info["select_fields"]
         fields = (positions[0], positions[-1] + 1)
-        names = tuple(compiler.select[position][0].target.attname for position in positions)
+        names = frozenset(compiler.select[position][0].target.attname for position in positions)
     converters = compiler.get_converters([column for column, _sql, _alias in compiler.select])
     return Compiled(
         model=queryset.model,

@@ -230,3 +230,34 @@ def test_sorting_by_title_follows_the_swedish_alphabet_on_any_postgresql(client,
         "ängar",
         "Öresund",
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_snippet_follows_a_summary_edited_in_the_admin(staff_client, make_publication):
+    from django.test import Client
+
+    from cks_portal.core.roles import LIBRARIAN
+    from tests.admin_forms import form_data
+
+    publication = make_publication(
+        "Rapport om skolan",
+        summary="Om trygghet i skolan.",
+        pdf=["Text om rekrytering via spel och chattar."],
+    )
+    reader = Client()
+
+    def snippet():
+        html = reader.get(URL, {"q": "rekrytering"}).content.decode()
+        return html.split("<mark>", 1)[1].split("</p>", 1)[0]
+
+    # Only the PDF holds the word, so the snippet is its passage.
+    assert snippet().startswith("rekrytering</mark> via spel")
+
+    curator = staff_client(LIBRARIAN)
+    address = f"/admin/knowledge_bank/publication/{publication.pk}/change/"
+    data = form_data(curator.get(address))
+    data["summary_sv"] = "Hur rekrytering till våldsbejakande grupper går till."
+    assert curator.post(address, data).status_code == 302
+
+    # Now the Swedish summary holds it, and the summary comes first.
+    assert snippet().startswith("rekrytering</mark> till våldsbejakande grupper")
