@@ -21,6 +21,7 @@
 """
 
 import argparse
+import calendar
 import contextlib
 import json
 import os
@@ -192,10 +193,32 @@ def wrk(url, connections, seconds, latency=False, drain=True):
     else:
         time.sleep(0.5)  # a site without our /healthz: its 404 page is no measure of idleness
     if latency:
+        scale = {"us": 0.001, "ms": 1, "s": 1000}
         for label in ("50", "99"):
             value, unit = re.search(rf"\s{label}%\s+([\d.]+)(us|ms|s)", out).groups()
-            result[f"p{label}"] = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+            result[f"p{label}"] = float(value) * scale[unit]
+        # "Latency   avg   stdev   max   +/- stdev": the slowest request of the run.
+        value, unit = re.search(r"Latency\s+\S+\s+\S+\s+([\d.]+)(us|ms|s)", out).groups()
+        result["max"] = float(value) * scale[unit]
     return result
+
+
+def cpu_times():
+    """The machine's CPU time so far, by kind (/proc/stat, in clock ticks), or {} off Linux."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return {}
+    names = ("user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal")
+    return dict(zip(names, map(int, fields), strict=False))
+
+
+def cpu_shares(before, after):
+    """The shares of the CPU time between two cpu_times() that went to waiting on the disk
+    (iowait) and to other guests of the host (steal), in %."""
+    spent = {name: after[name] - before[name] for name in after if name in before}
+    total = sum(spent.values()) or 1
+    return {name: 100 * spent.get(name, 0) / total for name in ("iowait", "steal")}
 
 
 def wait_until_idle(url, limit=60):
@@ -228,13 +251,20 @@ def measure(sites, rounds, seconds, connections):
                 if path is None:
                     continue
                 load = wrk(base + path, connections, seconds, drain=drains[label])
+                started, cpu_before = time.time(), cpu_times()
                 single = wrk(base + path, 1, max(2, seconds // 2), latency=True, drain=drains[label])
-                samples[label][name].append({**single, "rps": load["rps"], "errors": load["errors"]})
+                # When it ran and what else the machine did meanwhile: a round over the limit is
+                # then matched with the worker restarts in gunicorn's log (print_rounds_p99).
+                window = {"window": (started, time.time()), "cpu": cpu_shares(cpu_before, cpu_times())}
+                samples[label][name].append(
+                    {**single, **window, "rps": load["rps"], "errors": load["errors"]}
+                )
     return {
         label: {
             name: {
                 **{key: statistics.median(s[key] for s in runs) for key in ("rps", "p50", "p99", "errors")},
                 "p99_rounds": [s["p99"] for s in runs],
+                "slow_rounds": [(s["p99"], s["max"], s["window"], s["cpu"]) for s in runs],
                 "rps_rounds": [s["rps"] for s in runs],
             }
             for name, runs in pages.items()
@@ -251,19 +281,47 @@ def print_rounds_rps(results):
         print(f"  {name:<20} " + " ".join(f"{value:7.0f}" for value in r["rps_rounds"]))
 
 
-def print_rounds_p99(results, limit):
+def worker_boots(log):
+    """The moments (Unix time, to the second) at which gunicorn booted a worker, from its log."""
+    moments = []
+    with contextlib.suppress(OSError):
+        for line in Path(log).read_text(errors="replace").splitlines():
+            found = re.match(
+                r"\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) ([+-]\d{4})\] \[\d+\] \[INFO\] Booting worker", line
+            )
+            if found:
+                moment = time.strptime(" ".join(found.groups()), "%Y-%m-%d %H:%M:%S %z")
+                moments.append(calendar.timegm(moment) - moment.tm_gmtoff)
+    return moments
+
+
+def print_rounds_p99(results, limit, log=None):
     """Each round's single-connection p99 of every page, and the pages over `limit` ms in any
-    round: a median hides the round in which a worker restarted and stalled."""
+    round: a median hides the round in which a worker restarted and stalled. For each round
+    over the limit, what else happened in it: the slowest request, the workers gunicorn booted
+    (from its `log`) and the share of CPU time the machine spent waiting on its disk or lost to
+    other guests of its host."""
     print(f"\nSingle-connection p99 in each round, ms (limit {limit} ms):")
-    over = []
+    over, details = [], []
+    boots = worker_boots(log) if log else []
     for name, r in results.items():
         rounds = r["p99_rounds"]
         print(f"  {name:<20} " + " ".join(f"{value:6.2f}" for value in rounds))
         if max(rounds) > limit:
             over.append(name)
+        for number, (p99, slowest, (start, end), cpu) in enumerate(r["slow_rounds"], 1):
+            if p99 > limit:
+                booted = sum(start - 1 <= moment <= end + 1 for moment in boots)
+                details.append(
+                    f"  {name}, round {number}: p99 {p99:.2f} ms, slowest {slowest:.2f} ms, "
+                    f"{booted} worker(s) booted, iowait {cpu.get('iowait', 0):.1f} %, "
+                    f"steal {cpu.get('steal', 0):.1f} %"
+                )
     print(
         "  every round within the limit" if not over else f"  over the limit in some round: {', '.join(over)}"
     )
+    for line in details:
+        print(line)
 
 
 def print_database_memory():
@@ -492,7 +550,7 @@ def main():
         print_table(
             f"Anonymous readers with the page cache (median of {args.rounds} rounds)", results["cached"]
         )
-        print_rounds_p99(results["cached"], limit=5)
+        print_rounds_p99(results["cached"], limit=5, log=ROOT / "var" / "bench-gunicorn-8119.log")
         if "no Redis" in results:
             print_table(
                 f"No Redis at all: no page cache, no memos (median of {args.rounds} rounds)",
