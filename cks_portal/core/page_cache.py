@@ -110,6 +110,11 @@ def _end_request(**kwargs):
     _request.ahead = None
 
 
+def in_request():
+    """Whether a request is being answered (between request_started and request_finished)."""
+    return hasattr(_request, "number")
+
+
 def _database_generation():
     """The sequence's number: 1 before its first `nextval`, then one more each time."""
     number = getattr(_request, "number", None)

@@ -13,13 +13,16 @@ A search asks for the rewrite once per query text and request (`rewritten()` bel
 small statement runs `cks_thesaurus_rewrite(websearch_to_tsquery(…))`, a function of two passes
 of `ts_rewrite` (FUNCTION_SQL below), and the search's own statements get the rewritten query
 as a constant, so PostgreSQL plans each of them for the query it will run (its GIN index, its
-estimate of the matches). Nothing outlives the request, so a curator's change applies to the
-very next search. The rules are stemmed by the same text search configuration as the
+estimate of the matches). The answer is remembered as the pages' memos are (page_cache.memo),
+for the current generation of content: saving a thesaurus entry starts a new one, so a
+curator's change applies to the very next search, and until then a query asked again costs
+no statement. The rules are stemmed by the same text search configuration as the
 documents, so "VBE" finds "våldsbejakande extremismen" too. `ts_rewrite` matches a target
 inside a larger AND, so "hedersrelaterat våld skola" is rewritten to
 `('hedersrelater' <-> 'våld' | 'hrv' | …) & 'skol'`.
 """
 
+import hashlib
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -28,6 +31,8 @@ from django.core.signals import request_finished, request_started
 from django.db import connection
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
+
+from cks_portal.core import page_cache
 
 SEARCH_CONFIG = "swedish"
 
@@ -215,28 +220,36 @@ $function$;
 
 
 # --- The rewrite a search uses ----------------------------------------------------------------
-# The rewritten queries of the current request, by query text; None outside a request (a
-# management command, a test's direct call), where each call asks the database.
+# The rewritten queries of the current request (or `remembering()` block), by query text; None
+# outside one (a management command, a test's direct call), where each call asks the database.
 _rewritten = ContextVar("cks_thesaurus_rewritten", default=None)
 
 
 def rewritten(text):
     """`text` read as web search syntax and rewritten through the thesaurus, as a tsquery's
-    text for a search statement to use as a constant: one statement, at most once per text in
-    a request (the site search's five groups and a knowledge-bank page's two statements share
-    it)."""
+    text for a search statement to use as a constant: at most once per text in a request (the
+    site search's five groups and a knowledge-bank page's two statements share it), and during
+    a request remembered for the generation of content (page_cache.memo; the knowledge bank's
+    page reads it ahead with its other memos, in the same cache round trip)."""
     remembered = _rewritten.get()
-    if remembered is not None and text in remembered:
-        return remembered[text]
+    if remembered is None:
+        return _asked(text)
+    if text not in remembered:
+        if page_cache.in_request():
+            digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+            remembered[text] = page_cache.memo(f"thesaurus:{digest}", lambda: _asked(text))
+        else:  # remembering(): for its block only
+            remembered[text] = _asked(text)
+    return remembered[text]
+
+
+def _asked(text):
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT cks_thesaurus_rewrite(websearch_to_tsquery(%s::regconfig, %s))::text",
             [SEARCH_CONFIG, text],
         )
-        words = cursor.fetchone()[0]
-    if remembered is not None:
-        remembered[text] = words
-    return words
+        return cursor.fetchone()[0]
 
 
 @contextmanager

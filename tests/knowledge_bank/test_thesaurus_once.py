@@ -84,6 +84,25 @@ def test_what_is_asked_for_is_forgotten_when_the_request_ends(client, make_publi
     assert sum(REWRITE in sql for sql in statements) == 1
 
 
+def test_a_query_asked_again_uses_the_remembered_rewrite_until_content_changes(client, make_publication):
+    """The rewrite is remembered for the generation of content (page_cache.memo): the same
+    words searched again, on either search page, cost no rewrite statement; a new thesaurus
+    entry starts a new generation and the next search asks again, and finds by it."""
+    make_publication("Brottsförebyggande rådets rapport")
+    kb, site = reverse("knowledge_bank:index"), reverse("search")
+
+    _response, first = captured(client, kb, {"q": "BRÅ"})
+    _response, again = captured(client, kb, {"q": "BRÅ"})
+    _response, elsewhere = captured(client, site, {"q": "BRÅ"})
+    assert [sum(REWRITE in sql for sql in asked) for asked in (first, again, elsewhere)] == [1, 0, 0]
+
+    make_thesaurus_entry("BRÅ", "Brottsförebyggande rådet")
+    response, after = captured(client, kb, {"q": "BRÅ"})
+    assert sum(REWRITE in sql for sql in after) == 1
+    found = [publication.title for publication in response.context["page_obj"].object_list]
+    assert found == ["Brottsförebyggande rådets rapport"]
+
+
 def test_outside_a_request_each_call_asks_the_database(django_assert_num_queries):
     with django_assert_num_queries(2):
         thesaurus.rewritten("VBE")
