@@ -142,7 +142,7 @@ def test_the_walk_reads_its_rows_straight_from_the_cursor_with_the_rank_a_float(
     rows = search.candidate_rows
 
     assert len(rows) == 2
-    assert all(type(row[search._RANK]) is float for row in rows)
+    assert all(type(row[search._ORDER_KEY]) is float for row in rows)
     walks = [kept for key, kept in statements._kept.items() if key[0] == "kb-walk"]
     assert walks
     assert all(kept.converters == () for kept in walks)

@@ -77,11 +77,13 @@ def test_the_result_list_export_costs_the_same_queries_for_many_items(
 ):
     url = reverse("knowledge_bank:export_results", args=["ris"])
     make_publication("Ett", authors=[("A", "B")], topics=[topics["radikalisering"]])
-    with django_assert_max_num_queries(3) as few:
+    # The candidates, read and ordered as the search page reads them (so the export lists what
+    # the page listed, in its order), the publications, their authors and their topics.
+    with django_assert_max_num_queries(4) as few:
         client.get(url)
     for number in range(10):
         make_publication(f"Fler {number}", authors=[("C", str(number))], topics=list(topics.values()))
-    with django_assert_max_num_queries(3) as many:
+    with django_assert_max_num_queries(4) as many:
         client.get(url)
     assert len(many) == len(few)
 
@@ -174,3 +176,19 @@ def test_an_action_plan_is_cited_as_a_report_of_its_publisher(client, make_publi
     [item] = json.loads(export("csl-json"))
     assert (item["type"], item["publisher"]) == ("report", "Borås Stad")
     assert rispy.loads(export("ris"))[0]["type_of_reference"] == "GOVDOC"
+
+
+@pytest.mark.parametrize("sort", ["title", "relevance", "newest"])
+def test_the_result_list_export_lists_the_page_in_its_order(client, make_publication, sort):
+    for title, year in [("Öresund", 2001), ("ängar om extremism", 2003), ("Berg", 2002), ("Extremism", 2000)]:
+        make_publication(title, summary="Extremism i skolan.", year=year)
+    params = {"q": "extremism", "sort": sort}
+
+    page = [
+        p.title for p in client.get(reverse("knowledge_bank:index"), params).context["page_obj"].object_list
+    ]
+    ris = client.get(reverse("knowledge_bank:export_results", args=["ris"]), params).content.decode()
+
+    assert [line[6:] for line in ris.splitlines() if line.startswith("TI  - ")] == page
+    if sort == "title":
+        assert page == ["Berg", "Extremism", "ängar om extremism", "Öresund"]

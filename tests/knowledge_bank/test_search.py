@@ -232,6 +232,32 @@ def test_sorting_by_title_follows_the_swedish_alphabet_on_any_postgresql(client,
     ]
 
 
+def test_the_title_order_breaks_ties_by_id_and_costs_what_relevance_costs(
+    client, make_publication, django_assert_num_queries
+):
+    """The title order is worked out from the candidate rows (their sort key is read with
+    them), so a page in title order is read with its snippets in the same statement as a
+    page by relevance."""
+    first = make_publication("Rapport", summary="Om extremism i skolan.")
+    second = make_publication("rapport", summary="Extremism på nätet.")
+    make_publication("Åtgärder", summary="Extremism och åtgärder.")
+    make_publication("Analys", summary="Extremism i kommunen.")
+    params = {"q": "extremism", "sort": "title"}
+    client.get(URL, params)  # the first request of a generation also asks when it ends
+
+    # The candidates and the page (its results, with their authors, are kept rendered since the
+    # first request).
+    with django_assert_num_queries(2):
+        response = client.get(URL, params)
+
+    page = response.context["page_obj"].object_list
+    assert [publication.pk for publication in page[1:3]] == sorted([first.pk, second.pk])
+    assert titles(response) == ["Analys", *(p.title for p in page[1:3]), "Åtgärder"]
+    assert all("<mark>" in publication.snippet_html for publication in page)
+    with django_assert_num_queries(2):
+        client.get(URL, {"q": "extremism"})
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_snippet_follows_a_summary_edited_in_the_admin(staff_client, make_publication):
     from django.test import Client
