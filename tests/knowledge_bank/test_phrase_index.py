@@ -122,3 +122,32 @@ def test_the_results_page_of_a_phrase_lists_only_its_matches(client, corpus):
 
     shown = {a.attrs["href"] for a in elements(html, "a") if a.attrs.get("href", "").startswith(f"{URL}pub-")}
     assert shown == {p.get_absolute_url() for p in Publication.objects.filter(pk__in=expected(PHRASE))}
+
+
+@pytest.mark.django_db
+def test_a_phrase_found_rare_is_looked_for_through_the_pairs_at_once_until_content_changes(
+    client, corpus, make_publication
+):
+    """The window of newest rows is read once per phrase and generation of content: a request
+    that found the phrase rare is remembered, and the next search for it (another filter,
+    page or order) goes to the pairs at once and finds the same."""
+
+    def searched(params):
+        """The results' ids, and how many statements read the window of newest rows."""
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(URL, {"q": PHRASE, **params})
+        found = [p.pk for p in response.context["page_obj"].object_list]
+        return found, sum("= ANY((ARRAY(SELECT" in q["sql"] for q in queries.captured_queries)
+
+    client.get(URL, {"q": "samarbete"})  # the generation's first request also asks when it ends
+    first, first_count = searched({"type": "report"})
+    again, again_count = searched({"type": "report", "sort": "newest"})
+    assert sorted(first) == sorted(again)  # by relevance, then newest first
+    assert again == expected(PHRASE, type__in=["report"])
+    assert (first_count, again_count) == (1, 0)
+
+    make_publication("Våld i nära relationer", year=2030, type="report", summary="Ny.")
+    after, after_count = searched({"type": "report", "sort": "newest"})
+    assert after == expected(PHRASE, type__in=["report"])
+    assert after[0] == Publication.objects.get(title="Våld i nära relationer").pk
+    assert after_count == 1
