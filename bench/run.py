@@ -322,6 +322,19 @@ def print_rounds_p99(results, limit, log=None):
     )
     for line in details:
         print(line)
+    # The same measures for the rounds within the limit, to compare with those over it.
+    within = [
+        (cpu, sum(start - 1 <= moment <= end + 1 for moment in boots))
+        for r in results.values()
+        for p99, _slowest, (start, end), cpu in r["slow_rounds"]
+        if p99 <= limit
+    ]
+    if over and within:
+        steal = sorted(cpu.get("steal", 0) for cpu, _booted in within)
+        print(
+            f"  rounds within the limit ({len(within)}): steal median {statistics.median(steal):.1f} %, "
+            f"max {steal[-1]:.1f} %; {sum(booted > 0 for _cpu, booted in within)} of them met a worker boot"
+        )
 
 
 def print_database_memory():

@@ -51,6 +51,7 @@ def test_a_round_over_the_limit_is_shown_with_the_boots_and_the_cpu_it_met(tmp_p
         "home, round 2: p99 37.10 ms, slowest 52.50 ms, 1 worker(s) booted, iowait 0.5 %, steal 12.0 %" in out
     )
     assert "round 1:" not in out
+    assert "rounds within the limit (1): steal median 0.0 %, max 0.0 %; 0 of them met a worker boot" in out
 
 
 def test_cpu_shares_are_the_kinds_of_time_between_two_readings():
