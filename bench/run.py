@@ -302,38 +302,34 @@ def print_rounds_p99(results, limit, log=None):
     (from its `log`) and the share of CPU time the machine spent waiting on its disk or lost to
     other guests of its host."""
     print(f"\nSingle-connection p99 in each round, ms (limit {limit} ms):")
-    over, details = [], []
     boots = worker_boots(log) if log else []
+    over, slow, within = [], [], []
     for name, r in results.items():
         rounds = r["p99_rounds"]
         print(f"  {name:<20} " + " ".join(f"{value:6.2f}" for value in rounds))
         if max(rounds) > limit:
             over.append(name)
         for number, (p99, slowest, (start, end), cpu) in enumerate(r["slow_rounds"], 1):
+            booted = sum(start - 1 <= moment <= end + 1 for moment in boots)
             if p99 > limit:
-                booted = sum(start - 1 <= moment <= end + 1 for moment in boots)
-                details.append(
+                slow.append(
                     f"  {name}, round {number}: p99 {p99:.2f} ms, slowest {slowest:.2f} ms, "
                     f"{booted} worker(s) booted, iowait {cpu.get('iowait', 0):.1f} %, "
                     f"steal {cpu.get('steal', 0):.1f} %"
                 )
+            else:
+                within.append((cpu.get("steal", 0), booted))
     print(
         "  every round within the limit" if not over else f"  over the limit in some round: {', '.join(over)}"
     )
-    for line in details:
+    for line in slow:
         print(line)
-    # The same measures for the rounds within the limit, to compare with those over it.
-    within = [
-        (cpu, sum(start - 1 <= moment <= end + 1 for moment in boots))
-        for r in results.values()
-        for p99, _slowest, (start, end), cpu in r["slow_rounds"]
-        if p99 <= limit
-    ]
     if over and within:
-        steal = sorted(cpu.get("steal", 0) for cpu, _booted in within)
+        # The same measures for the rounds within the limit, to compare with those over it.
+        steal = sorted(value for value, _booted in within)
         print(
             f"  rounds within the limit ({len(within)}): steal median {statistics.median(steal):.1f} %, "
-            f"max {steal[-1]:.1f} %; {sum(booted > 0 for _cpu, booted in within)} of them met a worker boot"
+            f"max {steal[-1]:.1f} %; {sum(booted > 0 for _steal, booted in within)} of them met a worker boot"
         )
 
 

@@ -14,7 +14,6 @@ matching 1,000 does.
 """
 
 import copy
-import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -255,8 +254,7 @@ class PublicationSearch:
         first looked for among the newest PHRASE_WINDOW rows only; when they hold enough
         matches, that is the answer, and when they hold few, the rows are found through the
         phrase index instead (search.PhraseCandidates). One query, or two for a rare phrase;
-        one again once a request has found the phrase rare in this generation of content
-        (`_rare_phrase_remembered`)."""
+        one again once a request has found the phrase rare in this generation of content."""
         if not (search.has_phrase(self.query) and selectors.published_count() > PHRASE_WINDOW):
             return self._fetch("walk", filters)
         if not self._phrase_is_rare:
@@ -272,20 +270,18 @@ class PublicationSearch:
                 ) or None
 
             # Rare among all rows, so rare among the rows of any filter too (the second walk).
-            self._phrase_is_rare = bool(self._rare_phrase_remembered(is_rare) if not filters else is_rare())
+            # A request that found it rare says so for the generation of content, so the next
+            # search for the phrase (other filters, page or order) skips the window, 5-8 ms at
+            # 100,000 publications. Only "rare" is remembered.
+            if filters:
+                rare = is_rare()
+            else:
+                rare = page_cache.memo_for_text("kb-rare-phrase", self.query, is_rare, remember_none=False)
+            self._phrase_is_rare = bool(rare)
             if not self._phrase_is_rare:
                 found = window[0]  # read by is_rare: only "rare" is ever remembered
                 return found if len(found) > self.cap else self._fetch("walk", filters)
         return self._fetch("rare", filters)
-
-    def _rare_phrase_remembered(self, is_rare):
-        """`is_rare()`, or True when a request of this generation of content found it so: a rare
-        phrase searched again (with other filters, another page or order) skips the window, a
-        statement of 5-8 ms at 100,000 publications. Remembered during a request only."""
-        if not page_cache.in_request():
-            return is_rare()
-        digest = hashlib.blake2b(self.query.encode(), digest_size=16).hexdigest()
-        return page_cache.memo(f"kb-rare-phrase:{digest}", is_rare, remember_none=False)
 
     def _walk_rows(self, how, filters):
         """The walk's queryset: `how` is "walk" (every match), "window" (among the newest

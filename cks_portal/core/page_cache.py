@@ -257,6 +257,16 @@ def reads_ahead(view):
     return wrapper
 
 
+def memo_for_text(name, text, compute, *, remember_none=True):
+    """`memo` for a value that follows a text a reader typed (a search's words): kept under
+    `name` and a hash of the text, and only during a request; outside one (a management
+    command, a test's direct call) `compute()` is called each time."""
+    if not in_request():
+        return compute()
+    digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    return memo(f"{name}:{digest}", compute, remember_none=remember_none)
+
+
 def memo_page(name, items, per_page, number, *, lazy=False):
     """Page `number` of the queryset `items` as a Django Page, its count and its rows
     remembered with `memo` under `name` (which must say everything that chooses `items`).

@@ -22,7 +22,6 @@ inside a larger AND, so "hedersrelaterat våld skola" is rewritten to
 `('hedersrelater' <-> 'våld' | 'hrv' | …) & 'skol'`.
 """
 
-import hashlib
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -235,11 +234,7 @@ def rewritten(text):
     if remembered is None:
         return _asked(text)
     if text not in remembered:
-        if page_cache.in_request():
-            digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
-            remembered[text] = page_cache.memo(f"thesaurus:{digest}", lambda: _asked(text))
-        else:  # remembering(): for its block only
-            remembered[text] = _asked(text)
+        remembered[text] = page_cache.memo_for_text("thesaurus", text, lambda: _asked(text))
     return remembered[text]
 
 

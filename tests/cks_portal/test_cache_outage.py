@@ -7,8 +7,11 @@ import time
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.utils.http import urlencode
 
 from cks_portal.core import cache as resilient
+from knowledge_bank import search as kb_search
+from tests.factories import make_publication, make_thesaurus_entry
 
 CLOSED_PORT = 18101
 
@@ -79,6 +82,29 @@ def test_public_pages_render_within_two_seconds_without_redis(client, small_site
 
         assert response.status_code == 200, url
         assert seconds < 2, f"{url} took {seconds:.2f} s with Redis {redis_outage}"
+
+
+@pytest.mark.django_db
+def test_searches_find_without_redis_what_they_remember_in_it(client, redis_outage, monkeypatch):
+    """The thesaurus rewrite and a rare phrase are remembered in the cache for the generation
+    of content (page_cache.memo_for_text): without Redis each search works them out again and
+    finds the same, on every search page and order."""
+    monkeypatch.setattr(kb_search, "PHRASE_WINDOW", 2)  # the phrase counts as rare here
+    monkeypatch.setattr(kb_search, "PHRASE_WALK_LIMIT", 1)
+    make_thesaurus_entry("VNR", "våld i nära relationer")
+    for number in range(4):
+        make_publication(f"Rapport {number}", summary="Relationer, samarbete och våld i skolan.")
+    make_publication("Våld i nära relationer", summary="Om våld i nära relationer och stöd.")
+
+    for params in [{"q": '"våld i nära relationer"'}, {"q": "VNR", "sort": "title"}, {"q": "VNR"}] * 2:
+        response, seconds = timed_get(client, "/kunskapsbank/?" + urlencode(params))
+        assert response.status_code == 200, params
+        assert seconds < 2, f"{params} took {seconds:.2f} s with Redis {redis_outage}"
+        found = [publication.title for publication in response.context["page_obj"].object_list]
+        assert found == ["Våld i nära relationer"], params
+    response = client.get("/sok/", {"q": "VNR"})
+    titles = [result.title for group in response.context["groups"] for result in group.results]
+    assert titles == ["Våld i nära relationer"]
 
 
 @pytest.mark.django_db
