@@ -77,6 +77,9 @@ NEWEST = ("-year", F("date").desc(nulls_last=True), "title", "pk")
 # the newest cap + 1, the phrase index finds them instead.
 PHRASE_WINDOW = 1000
 PHRASE_WALK_LIMIT = 20000
+# A rare phrase with filters chosen: the matches of its words alone are read up to this many
+# times cap + 1, so that the filtered results are picked from them in Python (PublicationSearch._walk).
+RARE_ROWS_FACTOR = 5
 
 
 class CappedPaginator(Paginator):
@@ -140,6 +143,7 @@ class PublicationSearch:
         self.page_size = page_size
         self.cap = settings.KNOWLEDGE_BANK_RESULT_CAP
         self._phrase_is_rare = False
+        self._rare_rows = None  # every match of a rare phrase, when there are few enough (_walk)
         self._combinations = {}  # topic_ids → slugs (topic_slugs)
 
     @staticmethod
@@ -254,7 +258,13 @@ class PublicationSearch:
         first looked for among the newest PHRASE_WINDOW rows only; when they hold enough
         matches, that is the answer, and when they hold few, the rows are found through the
         phrase index instead (search.PhraseCandidates). One query, or two for a rare phrase;
-        one again once a request has found the phrase rare in this generation of content."""
+        one again once a request has found the phrase rare in this generation of content.
+
+        The phrase index reads every row that holds the phrase's pairs, however many the page
+        needs, so for a search with filters the rare walk of the words alone (the facets')
+        returns all its matches, up to RARE_ROWS_FACTOR times cap + 1, and the filtered walk
+        picks its rows from them in Python instead of reading the same rows again (23 and 18 ms
+        for the two at 100,000 publications)."""
         if not (search.has_phrase(self.query) and selectors.published_count() > PHRASE_WINDOW):
             return self._fetch("walk", filters)
         if not self._phrase_is_rare:
@@ -281,11 +291,20 @@ class PublicationSearch:
             if not self._phrase_is_rare:
                 found = window[0]  # read by is_rare: only "rare" is ever remembered
                 return found if len(found) > self.cap else self._fetch("walk", filters)
-        return self._fetch("rare", filters)
+        if filters and self._rare_rows is not None:
+            return self._passing(self._rare_rows)[: self.cap + 1]
+        if filters or not self.has_filters:
+            return self._fetch("rare", filters)
+        limit = RARE_ROWS_FACTOR * (self.cap + 1)
+        rows = self._fetch("rare", filters, limit)
+        if len(rows) <= limit:  # all of them
+            self._rare_rows = rows
+        return rows[: self.cap + 1]
 
-    def _walk_rows(self, how, filters):
+    def _walk_rows(self, how, filters, limit):
         """The walk's queryset: `how` is "walk" (every match), "window" (among the newest
-        PHRASE_WINDOW rows) or "rare" (the rows the phrase index finds)."""
+        PHRASE_WINDOW rows) or "rare" (the rows the phrase index finds), at most `limit` + 1
+        rows."""
         rows = self.matching(filters).order_by(*NEWEST)
         fields = self._ROW_FIELDS
         if self.ranks_candidates:
@@ -304,24 +323,26 @@ class PublicationSearch:
             rows = rows.filter(search.any_of(ArraySubquery(newest)))
         elif how == "rare":
             rows = rows.filter(search.PhraseCandidates(self.query))
-        return rows.values_list(*fields)[: self.cap + 1]
+        return rows.values_list(*fields)[: limit + 1]
 
-    def _fetch(self, how, filters):
+    def _fetch(self, how, filters, limit=None):
         """The walk's rows as plain tuples, straight from the cursor: a thousand rows without
         the ORM's per-row work (none of these columns needs a conversion), through a statement
-        compiled once per process for these filters (core.statements)."""
+        compiled once per process for these filters (core.statements). At most `limit` + 1
+        rows: by default cap + 1."""
+        limit = self.cap if limit is None else limit
         key = (
             "kb-walk",
             how,
             bool(self.query),
             self.ranks_candidates,
             self.sorts_by_title,
-            self.cap,
+            limit,
             *(tuple(filters.get(name, ())) for name in ("type", "language", "decade")),
             self._topic_ids(filters),
         )
         statement = statements.compiled(
-            key, lambda query, now: self._marked(query, now)._walk_rows(how, filters)
+            key, lambda query, now: self._marked(query, now)._walk_rows(how, filters, limit)
         )
         if statement is statements.EMPTY:  # a topic that no longer exists
             return []
@@ -359,9 +380,13 @@ class PublicationSearch:
         if not self.has_filters:
             return self.word_rows
         if self.word_rows_complete:
-            flags = [self._flags(name, self.word_rows) for name, values in self.filters.items() if values]
-            return list(compress(self.word_rows, map(all, zip(*flags, strict=True))))
+            return self._passing(self.word_rows)
         return self._walk(self.filters)
+
+    def _passing(self, rows):
+        """Those of `rows` (the words' matches) that pass the chosen filters, in their order."""
+        flags = [self._flags(name, rows) for name, values in self.filters.items() if values]
+        return list(compress(rows, map(all, zip(*flags, strict=True))))
 
     @cached_property
     def candidate_ids(self):

@@ -106,6 +106,37 @@ def test_a_rare_phrase_is_found_through_the_pairs_and_finds_what_the_walk_finds(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("sort", ["relevance", "newest", "title"])
+def test_a_rare_phrase_with_more_matches_than_the_cap_reads_the_pairs_once_for_a_filter(
+    corpus, settings, monkeypatch, sort
+):
+    """The facets need the newest cap + 1 matches of the words alone, the page those that pass
+    the filter: the rows the phrase index finds are read once, and the filtered ones picked
+    from them, the same as the plain walk finds."""
+    settings.KNOWLEDGE_BANK_RESULT_CAP = 3  # six matches: more than the cap
+    monkeypatch.setattr(kb_search, "PHRASE_WALK_LIMIT", 20)  # one in the window of ten: rare
+    monkeypatch.setattr(kb_search, "RARE_ROWS_FACTOR", 2)
+    params = {"q": PHRASE, "type": ["report"], "sort": sort}
+    with CaptureQueriesContext(connection) as queries:
+        search = kb_search.PublicationSearch(params)
+        found, words = search.candidate_ids, search.word_rows
+
+    assert len(expected(PHRASE)) == 6
+    assert found == expected(PHRASE, type__in=["report"])
+    assert [row[0] for row in words] == expected(PHRASE)[:4]
+    walks = [q["sql"] for q in queries.captured_queries if '"search_vector" @@' in q["sql"]]
+    assert len(walks) == 2  # the window of newest rows, then the pairs
+    assert "cks_word_pairs(" in walks[1]
+    assert search.ordered_ids() == kb_search.PublicationSearch({**params, "page": "2"}).ordered_ids()
+
+    # More matches than the rows read for the filter: the filtered walk reads the pairs again.
+    monkeypatch.setattr(kb_search, "RARE_ROWS_FACTOR", 1)
+    with CaptureQueriesContext(connection) as queries:
+        assert kb_search.PublicationSearch(params).candidate_ids == found
+    assert sum("cks_word_pairs(" in q["sql"] for q in queries.captured_queries) == 2
+
+
+@pytest.mark.django_db
 def test_a_common_phrase_is_found_among_the_newest_rows_without_the_pairs(corpus, settings):
     settings.KNOWLEDGE_BANK_RESULT_CAP = 3
     query = '"nära samarbete"'
