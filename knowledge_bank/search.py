@@ -71,8 +71,6 @@ FACET_LABELS = {
 
 # The "newest first" order; the candidates follow it, and kb_newest_idx matches it.
 NEWEST = ("-year", F("date").desc(nulls_last=True), "title", "pk")
-# The same order, written so that no index hands rows over in it (search.PhraseCandidates).
-NEWEST_SORTED = ((F("year") + 0).desc(), *NEWEST[1:])
 
 # A quoted phrase is first looked for among this many of the newest rows (PublicationSearch._walk);
 # if they hold so few matches that the walk would read more than PHRASE_WALK_LIMIT rows to find
@@ -307,7 +305,7 @@ class PublicationSearch:
         """The walk's queryset: `how` is "walk" (every match), "window" (among the newest
         PHRASE_WINDOW rows) or "rare" (the rows the phrase index finds), at most `limit` + 1
         rows."""
-        rows = self.matching(filters).order_by(*(NEWEST_SORTED if how == "rare" else NEWEST))
+        rows = self.matching(filters).order_by(*NEWEST)
         fields = self._ROW_FIELDS
         if self.ranks_candidates:
             # Ranked in the same query, while the row is at hand: a second query over the
