@@ -1,5 +1,8 @@
+import re
+
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -37,8 +40,9 @@ def test_the_next_page_is_a_plain_link_that_keeps_the_filter(browser, site_url, 
 
     page.get_by_role("navigation", name="Sidor med stödlinjer").get_by_role("link", name="Nästa").click()
 
-    assert page.url.endswith("/stod/?language=sv&page=2")
-    assert page.get_by_text("Visar 2–2 av").is_visible()
+    # The address changes when the next page starts to arrive; expect() waits for its text.
+    expect(page).to_have_url(re.compile(r"/stod/\?language=sv&page=2$"))
+    expect(page.get_by_text("Visar 2–2 av")).to_be_visible()
     assert page.title().startswith("Stöd och råd – sida 2")
     context.close()
 
