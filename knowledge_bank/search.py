@@ -292,7 +292,7 @@ class PublicationSearch:
                 found = window[0]  # read by is_rare: only "rare" is ever remembered
                 return found if len(found) > self.cap else self._fetch("walk", filters)
         if filters and self._rare_rows is not None:
-            return self._passing(self._rare_rows)[: self.cap + 1]
+            return self._passing(self._rare_rows, filters)[: self.cap + 1]
         if filters or not self.has_filters:
             return self._fetch("rare", filters)
         limit = RARE_ROWS_FACTOR * (self.cap + 1)
@@ -380,12 +380,12 @@ class PublicationSearch:
         if not self.has_filters:
             return self.word_rows
         if self.word_rows_complete:
-            return self._passing(self.word_rows)
+            return self._passing(self.word_rows, self.filters)
         return self._walk(self.filters)
 
-    def _passing(self, rows):
-        """Those of `rows` (the words' matches) that pass the chosen filters, in their order."""
-        flags = [self._flags(name, rows) for name, values in self.filters.items() if values]
+    def _passing(self, rows, filters):
+        """Those of `rows` (the words' matches) that pass `filters`, in their order."""
+        flags = [self._flags(name, values, rows) for name, values in filters.items() if values]
         return list(compress(rows, map(all, zip(*flags, strict=True))))
 
     @cached_property
@@ -408,11 +408,11 @@ class PublicationSearch:
             )
         return slugs
 
-    def _flags(self, name, rows):
-        """For each of `rows`, whether it passes the chosen values of filter `name`: one list
+    def _flags(self, name, values, rows):
+        """For each of `rows`, whether it passes `values` of filter `name`: one list
         comprehension per filter rather than a call per row and filter (facets test a
         thousand rows)."""
-        values = frozenset(self.filters[name])
+        values = frozenset(values)
         if name == "type":
             return [row[2] in values for row in rows]
         if name == "language":
@@ -501,7 +501,7 @@ class PublicationSearch:
         names = {slug: (name, by_language.get(language)) for slug, name, by_language in self.topics.values()}
         # Which rows pass each active filter, once; a facet counts the rows that pass all
         # the others.
-        passing = {name: self._flags(name, rows) for name, values in self.filters.items() if values}
+        passing = {name: self._flags(name, values, rows) for name, values in self.filters.items() if values}
 
         def counted(name, column=None):
             others = [flags for other, flags in passing.items() if other != name]

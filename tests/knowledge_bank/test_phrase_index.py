@@ -137,6 +137,34 @@ def test_a_rare_phrase_with_more_matches_than_the_cap_reads_the_pairs_once_for_a
 
 
 @pytest.mark.django_db
+def test_the_results_page_of_a_rare_phrase_with_a_filter_lists_and_counts_what_the_walk_finds(
+    client, corpus, settings, monkeypatch
+):
+    """Through the public page: the filtered results picked from the rows the pairs found once
+    are the ones listed, in order, with their count, and the facets count the words alone."""
+    settings.KNOWLEDGE_BANK_RESULT_CAP = 3
+    monkeypatch.setattr(kb_search, "PHRASE_WALK_LIMIT", 20)
+    monkeypatch.setattr(kb_search, "RARE_ROWS_FACTOR", 2)
+    wanted = expected(PHRASE, type__in=["report"])
+    assert 0 < len(wanted) <= 3 < len(expected(PHRASE))
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, {"q": PHRASE, "type": "report", "sort": "newest"})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    results = elements(html, "ol", class_="kb-result-list")[0]
+    listed = [a.attrs["href"] for a in elements(html, "a") if results in a.ancestors]
+    urls = {p.pk: p.get_absolute_url() for p in Publication.objects.filter(pk__in=wanted)}
+    assert listed == [urls[pk] for pk in wanted]
+    heading = elements(html, "h2", id="kb-results-title")[0].text
+    assert heading.startswith(f"{len(wanted)} publikation")
+    # The facets say "more than the cap" for the words alone: the newest cap + 1 are counted.
+    assert elements(html, "p", class_="kb-facets__note")
+    assert sum("cks_word_pairs(" in q["sql"] for q in queries.captured_queries) == 1
+
+
+@pytest.mark.django_db
 def test_a_common_phrase_is_found_among_the_newest_rows_without_the_pairs(corpus, settings):
     settings.KNOWLEDGE_BANK_RESULT_CAP = 3
     query = '"nära samarbete"'
