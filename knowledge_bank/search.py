@@ -28,7 +28,7 @@ from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.core.paginator import Paginator
-from django.db.models import F, OuterRef, Prefetch, Q, Value, prefetch_related_objects
+from django.db.models import Case, F, FloatField, OuterRef, Prefetch, Q, Value, When, prefetch_related_objects
 from django.db.models.functions import Concat, Greatest, Trim
 from django.http import QueryDict
 from django.urls import reverse
@@ -208,15 +208,28 @@ class PublicationSearch:
         newest-first index can use."""
         filters = self.filters if filters is None else filters
         publications = Publication.objects.published(self.now)
+        conditions = self._conditions(filters)
+        if conditions is None:  # a topic that no longer exists
+            return publications.none()
+        for condition in conditions:
+            publications = publications.filter(condition)
+        if self.query and words:
+            publications = publications.search(self.query, ranked=False)
+        return publications
+
+    def _conditions(self, filters):
+        """`filters` as conditions on a row's own columns, one per filter chosen; None when
+        a chosen topic no longer exists, so that nothing passes."""
+        conditions = []
         if filters.get("type"):
-            publications = publications.filter(type__in=filters["type"])
+            conditions.append(Q(type__in=filters["type"]))
         if filters.get("language"):
-            publications = publications.filter(language__in=filters["language"])
+            conditions.append(Q(language__in=filters["language"]))
         if filters.get("decade"):
             decades = Q()
             for decade in filters["decade"]:
                 decades |= Q(year__gte=int(decade), year__lt=int(decade) + 10)
-            publications = publications.filter(decades)
+            conditions.append(decades)
         if filters.get("topic"):
             # On the row's own `topic_ids` ("11 12"), which the newest-first index carries: a
             # test per row read, where the join through the topics table made the planner
@@ -226,11 +239,9 @@ class PublicationSearch:
             # pattern exactly.
             ids = self._topic_ids(filters)
             if not ids:
-                return publications.none()
-            publications = publications.filter(topic_ids__regex=rf"(^| )({'|'.join(map(str, ids))})( |$)")
-        if self.query and words:
-            publications = publications.search(self.query, ranked=False)
-        return publications
+                return None
+            conditions.append(Q(topic_ids__regex=rf"(^| )({'|'.join(map(str, ids))})( |$)"))
+        return conditions
 
     # What the facets and the ordering need of a candidate, fetched with its id; then its rank
     # (relevance) or its title's sort key (title order) when the order asks for one.
@@ -311,7 +322,15 @@ class PublicationSearch:
             # Ranked in the same query, while the row is at hand: a second query over the
             # candidates' ids would look up and read every vector again.
             search_query = search.websearch_query(self.query)
-            rows = rows.annotate(rank=search.rank(F("search_vector"), search_query))
+            rank = search.rank(F("search_vector"), search_query)
+            if self._ranks_only_passing(filters):
+                # The walk of the words alone when filters are chosen: only the rows that pass
+                # them can become candidates (_passing), so only they are ranked; the facets
+                # need no rank. Ranking the newest 1,001 matches of a broad word was two thirds
+                # of this walk (3.3 → 1.2 ms at 100,000 publications).
+                conditions = self._conditions(self.filters) or [Q(pk__in=[])]
+                rank = Case(When(Q(*conditions), then=rank), default=Value(0.0), output_field=FloatField())
+            rows = rows.annotate(rank=rank)
             fields = (*fields, "rank")
         elif self.sorts_by_title:
             # The title, read with the row: the page is then a slice of the candidates sorted in
@@ -340,6 +359,12 @@ class PublicationSearch:
             limit,
             *(tuple(filters.get(name, ())) for name in ("type", "language", "decade")),
             self._topic_ids(filters),
+            # The filters whose rows alone are ranked (_walk_rows), when they are not `filters`.
+            self._ranks_only_passing(filters)
+            and (
+                *(tuple(self.filters[name]) for name in ("type", "language", "decade")),
+                self._topic_ids(self.filters),
+            ),
         )
         statement = statements.compiled(
             key, lambda query, now: self._marked(query, now)._walk_rows(how, filters, limit)
@@ -347,6 +372,11 @@ class PublicationSearch:
         if statement is statements.EMPTY:  # a topic that no longer exists
             return []
         return statement.rows(self.query, self.now)
+
+    def _ranks_only_passing(self, filters):
+        """Whether a walk with `filters` (the words alone) ranks only the rows that pass the
+        chosen filters: when it ranks at all and filters are chosen."""
+        return self.ranks_candidates and not filters and self.has_filters
 
     def _marked(self, query, now):
         """This search with the statement markers in place of its words and time."""

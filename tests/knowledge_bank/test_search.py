@@ -287,3 +287,44 @@ def test_the_snippet_follows_a_summary_edited_in_the_admin(staff_client, make_pu
 
     # Now the Swedish summary holds it, and the summary comes first.
     assert snippet().startswith("rekrytering</mark> till våldsbejakande grupper")
+
+
+@pytest.mark.parametrize("cap", [100, 3])  # the words' matches complete, or more than the cap
+def test_with_a_filter_the_results_are_in_the_order_the_database_ranks_the_filtered_matches(
+    client, make_publication, settings, cap
+):
+    """With filters chosen the walk of the words alone (the facets') ranks only the rows that
+    pass them: the results are still ordered by the rank the database gives each of them."""
+    from django.db import connection
+    from django.db.models import F
+    from django.test.utils import CaptureQueriesContext
+
+    from cks_portal.core import search
+
+    settings.KNOWLEDGE_BANK_RESULT_CAP = cap
+    for number in range(10):
+        words = " ".join(["radikalisering"] * (number % 3 + 1))
+        make_publication(
+            f"Rapport {number}",
+            year=2000 + number,
+            type="report" if number % 2 else "guide",
+            summary=f"{words} och arbetet i skolan.",
+        )
+    # The candidates are the newest `cap` filtered matches, ranked among themselves.
+    newest = Publication.objects.published().filter(type="report").order_by("-year")[:cap]
+    ranked = (
+        Publication.objects.filter(pk__in=[p.pk for p in newest])
+        .search("radikalisering", ranked=False)
+        .annotate(rank=search.rank(F("search_vector"), search.websearch_query("radikalisering")))
+        .order_by("-rank", "-year", "pk")
+    )
+    assert len({p.rank for p in ranked}) == 3  # the order is the rank's, not the year's
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, {"q": "radikalisering", "type": "report"})
+
+    assert [p.pk for p in response.context["page_obj"].object_list] == [p.pk for p in ranked][:cap]
+    words_walk = next(
+        q["sql"] for q in queries.captured_queries if "ts_rank(" in q["sql"] and "LIMIT" in q["sql"]
+    )
+    assert "CASE WHEN" in words_walk
