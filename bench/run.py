@@ -16,8 +16,12 @@
 4. Times the knowledge-bank search in-process (server time, facets included) over a set of
    realistic queries: p50/p95/p99, first page against a deep page.
 5. Loads the home page in Chromium and counts its requests and compressed bytes.
+6. Measures the judged set beside the search's speed (bench/relevance.py: nDCG@10, recall@20,
+   zero-result rate) on a scratch database of the same server, `<name>_relevance`, created,
+   migrated and dropped again (the judged corpus is small on purpose, and would be lost among
+   the scale data). `--skip-relevance` leaves it out.
 
-`--search-only` runs step 4 alone (e.g. on a database loaded with a smaller N).
+`--search-only` runs steps 4 and 6 alone (e.g. on a database loaded with a smaller N).
 """
 
 import argparse
@@ -31,6 +35,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -463,6 +468,47 @@ def search_timing(repeat=3):
     return result
 
 
+def judged_set():
+    """bench/relevance.py's measurement on a scratch database beside DATABASE_URL's."""
+    import psycopg
+    from psycopg import sql
+
+    url = urllib.parse.urlsplit(os.environ["DATABASE_URL"])
+    name = f"{url.path.lstrip('/') or 'postgres'}_relevance"
+    server = url._replace(path="/postgres").geturl()
+    scratch = url._replace(path=f"/{name}").geturl()
+
+    def admin(statement):
+        with psycopg.connect(server, autocommit=True) as connection:
+            connection.execute(sql.SQL(statement).format(sql.Identifier(name)))
+
+    env = production_env(page_cache=False)
+    env.update(DATABASE_URL=scratch, DJANGO_SETTINGS_MODULE="cks_portal.settings")
+    env.pop("REDIS_URL", None)  # the scratch database's content must not meet the benchmark's memos
+    admin("DROP DATABASE IF EXISTS {}")
+    admin("CREATE DATABASE {}")
+    try:
+        run(PYTHON, "manage.py", "migrate", "--noinput", "-v0", env=env)
+        out = subprocess.run(
+            [PYTHON, "bench/relevance.py", "--json"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    finally:
+        admin("DROP DATABASE IF EXISTS {}")
+    result = json.loads(out[out.index("\n{") + 1 :])
+    queries = sum(kind["count"] for kind in result["by_kind"].values())
+    print(
+        f"\nThe judged set (bench/relevance.py, {queries} queries, on a scratch database):\n"
+        f"  nDCG@10 {result['ndcg10']:.3f} · recall@20 {result['recall20']:.3f} · "
+        f"zero-result rate {result['zero_rate']:.3f}"
+    )
+    return result
+
+
 def page_weight(port):
     from playwright.sync_api import sync_playwright
 
@@ -494,6 +540,7 @@ def main():
     parser.add_argument("--search-only", action="store_true")
     parser.add_argument("--skip-prepare", action="store_true")
     parser.add_argument("--skip-no-redis", action="store_true", help="leave out the server without Redis")
+    parser.add_argument("--skip-relevance", action="store_true", help="leave out the judged set (step 6)")
     parser.add_argument(
         "--page",
         action="append",
@@ -523,6 +570,8 @@ def main():
         prepare(args.scale)
     if args.search_only:
         search_timing()
+        if not args.skip_relevance:
+            judged_set()
         return
 
     print(f"\n{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} before the run", flush=True)
@@ -583,6 +632,8 @@ def main():
             process.wait()
     search_timing()
     print(f"\nload average {os.getloadavg()[0]:.1f} after the run")
+    if not args.skip_relevance:
+        judged_set()
 
 
 if __name__ == "__main__":
