@@ -116,6 +116,11 @@ def run(*args, env=None, quiet=False):
     subprocess.run(args, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL if quiet else None)
 
 
+def output(*args, env):
+    """What one of our commands prints, run from the project's root."""
+    return subprocess.run(args, cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
+
+
 def production_env(page_cache, redis=True):
     env = dict(os.environ)
     env.pop("DJANGO_DEBUG", None)
@@ -136,25 +141,8 @@ def production_env(page_cache, redis=True):
 def prepare(scale):
     env = production_env(page_cache=False)
     run(PYTHON, "manage.py", "migrate", "--noinput", "-v0", env=env)
-    loaded = (
-        subprocess.run(
-            [
-                PYTHON,
-                "manage.py",
-                "shell",
-                "-c",
-                "from knowledge_bank.models import Publication as P;"
-                "print(P.objects.filter(slug__startswith='scale-').count())",
-            ],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
+    count = "from knowledge_bank.models import Publication as P; print(P.objects.filter(slug__startswith='scale-').count())"
+    loaded = output(PYTHON, "manage.py", "shell", "-c", count, env=env).strip().splitlines()[-1]
     if loaded != str(scale):
         run(PYTHON, "manage.py", "load_demo", env=env, quiet=True)
         run(PYTHON, "manage.py", "load_scale_data", str(scale), env=env)
@@ -447,14 +435,7 @@ print(json.dumps({
 def search_timing(repeat=3):
     env = production_env(page_cache=False)
     env["DJANGO_SETTINGS_MODULE"] = "cks_portal.settings"
-    out = subprocess.run(
-        [PYTHON, "-c", SEARCH_TIMING, json.dumps(QUERIES), str(repeat)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    out = output(PYTHON, "-c", SEARCH_TIMING, json.dumps(QUERIES), str(repeat), env=env)
     result = json.loads(out.strip().splitlines()[-1])
     print(
         f"\nKnowledge-bank search, server time in-process ({result['publications']} published, "
@@ -489,14 +470,7 @@ def judged_set():
     admin("CREATE DATABASE {}")
     try:
         run(PYTHON, "manage.py", "migrate", "--noinput", "-v0", env=env)
-        out = subprocess.run(
-            [PYTHON, "bench/relevance.py", "--json"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
+        out = output(PYTHON, "bench/relevance.py", "--json", env=env)
     finally:
         admin("DROP DATABASE IF EXISTS {}")
     result = json.loads(out[out.index("\n{") + 1 :])
