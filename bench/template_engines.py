@@ -28,10 +28,10 @@ import jinja2  # noqa: E402
 from django.template import Context, Template, engines  # noqa: E402
 from django.template.defaultfilters import truncatewords  # noqa: E402
 from django.utils import translation  # noqa: E402
-from django.utils.safestring import mark_safe  # noqa: E402
 
-from cks_portal.core.i18n import lang_attribute  # noqa: E402
+from cks_portal.core.templatetags.cks import lang_attr  # noqa: E402
 from knowledge_bank.search import PublicationSearch, with_authors_unless_kept  # noqa: E402
+from knowledge_bank.templatetags.knowledge_bank import pub_lang  # noqa: E402
 
 CARD_JINJA = """<li class="card kb-result">
   <h3><a href="{{ publication.get_absolute_url() }}"{{ pub_lang(publication) }}>{{ publication.title }}</a></h3>
@@ -59,10 +59,8 @@ def django_card():
 def jinja_environment():
     environment = jinja2.Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
     environment.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=True)
-    environment.globals.update(
-        pub_lang=lambda publication: mark_safe(lang_attribute(publication.language)),  # noqa: S308 - our own attribute
-        lang_attr=lambda text: mark_safe(lang_attribute(getattr(text, "lang", None))),  # noqa: S308
-    )
+    # The card's own tags, whose safe strings Jinja2 leaves unescaped as Django does.
+    environment.globals.update(pub_lang=pub_lang, lang_attr=lang_attr)
     environment.filters["truncatewords"] = truncatewords
     return environment
 
@@ -82,9 +80,7 @@ def main():
     translation.activate("sv")
     search = PublicationSearch({"q": "förebyggande arbete"})
     results = list(search.page().object_list)
-    with_authors_unless_kept(results)
-    for publication in results:  # what the kept fragment would otherwise have spared
-        publication.ordered_authors()
+    with_authors_unless_kept(results)  # the authors, which the kept fragments otherwise spare
     facets = search.facets()
     environment = jinja_environment()
     jinja_card = environment.from_string("{% for publication in results %}" + CARD_JINJA + "{% endfor %}")

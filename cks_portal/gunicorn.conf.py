@@ -18,7 +18,8 @@ worker_class = "sync"
 # A page normally takes milliseconds; 30 s stops a stuck request without hurting a slow upload
 # through the proxy, which buffers request bodies.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
-graceful_timeout = 30
+# How long a stop waits for the workers to finish what they serve before it kills them.
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", 30))
 keepalive = 5
 # Recycle workers now and then so that a slow leak in any library cannot grow for ever, at
 # different moments (the jitter) so that the workers are not all new at once.

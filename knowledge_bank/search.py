@@ -328,7 +328,9 @@ class PublicationSearch:
                 # them can become candidates (_passing), so only they are ranked; the facets
                 # need no rank. Ranking the newest 1,001 matches of a broad word was two thirds
                 # of this walk (3.3 → 1.2 ms at 100,000 publications).
-                conditions = self._conditions(self.filters) or [Q(pk__in=[])]
+                conditions = self._conditions(self.filters)
+                if conditions is None:  # a chosen topic no longer exists: no row passes
+                    conditions = [Q(pk__in=[])]
                 rank = Case(When(Q(*conditions), then=rank), default=Value(0.0), output_field=FloatField())
             rows = rows.annotate(rank=rank)
             fields = (*fields, "rank")
@@ -357,14 +359,9 @@ class PublicationSearch:
             self.ranks_candidates,
             self.sorts_by_title,
             limit,
-            *(tuple(filters.get(name, ())) for name in ("type", "language", "decade")),
-            self._topic_ids(filters),
+            *self._statement_key(filters),
             # The filters whose rows alone are ranked (_walk_rows), when they are not `filters`.
-            self._ranks_only_passing(filters)
-            and (
-                *(tuple(self.filters[name]) for name in ("type", "language", "decade")),
-                self._topic_ids(self.filters),
-            ),
+            self._ranks_only_passing(filters) and self._statement_key(self.filters),
         )
         statement = statements.compiled(
             key, lambda query, now: self._marked(query, now)._walk_rows(how, filters, limit)
@@ -372,6 +369,14 @@ class PublicationSearch:
         if statement is statements.EMPTY:  # a topic that no longer exists
             return []
         return statement.rows(self.query, self.now)
+
+    def _statement_key(self, filters):
+        """What of `filters` a statement's SQL depends on: the values of the column filters
+        and the ids of the chosen topics that exist."""
+        return (
+            *(tuple(filters.get(name, ())) for name in ("type", "language", "decade")),
+            self._topic_ids(filters),
+        )
 
     def _ranks_only_passing(self, filters):
         """Whether a walk with `filters` (the words alone) ranks only the rows that pass the

@@ -1,6 +1,10 @@
 import pytest
+from django.db import connection
+from django.db.models import F
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from cks_portal.core import search
 from cks_portal.core.publishing import State
 from knowledge_bank.models import Publication
 
@@ -295,12 +299,6 @@ def test_with_a_filter_the_results_are_in_the_order_the_database_ranks_the_filte
 ):
     """With filters chosen the walk of the words alone (the facets') ranks only the rows that
     pass them: the results are still ordered by the rank the database gives each of them."""
-    from django.db import connection
-    from django.db.models import F
-    from django.test.utils import CaptureQueriesContext
-
-    from cks_portal.core import search
-
     settings.KNOWLEDGE_BANK_RESULT_CAP = cap
     for number in range(10):
         words = " ".join(["radikalisering"] * (number % 3 + 1))
