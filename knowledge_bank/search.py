@@ -28,7 +28,7 @@ from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.core.paginator import Paginator
-from django.db.models import Case, F, FloatField, OuterRef, Prefetch, Q, Value, When, prefetch_related_objects
+from django.db.models import F, OuterRef, Prefetch, Q, Value, prefetch_related_objects
 from django.db.models.functions import Concat, Greatest, Trim
 from django.http import QueryDict
 from django.urls import reverse
@@ -322,7 +322,6 @@ class PublicationSearch:
             # Ranked in the same query, while the row is at hand: a second query over the
             # candidates' ids would look up and read every vector again.
             search_query = search.websearch_query(self.query)
-            rank = search.rank(F("search_vector"), search_query)
             if self._ranks_only_passing(filters):
                 # The walk of the words alone when filters are chosen: only the rows that pass
                 # them can become candidates (_passing), so only they are ranked; the facets
@@ -331,7 +330,9 @@ class PublicationSearch:
                 conditions = self._conditions(self.filters)
                 if conditions is None:  # a chosen topic no longer exists: no row passes
                     conditions = [Q(pk__in=[])]
-                rank = Case(When(Q(*conditions), then=rank), default=Value(0.0), output_field=FloatField())
+                rank = search.rank_where(Q(*conditions), F("search_vector"), search_query)
+            else:
+                rank = search.rank(F("search_vector"), search_query)
             rows = rows.annotate(rank=rank)
             fields = (*fields, "rank")
         elif self.sorts_by_title:

@@ -26,7 +26,7 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import models
-from django.db.models import BigIntegerField, F, Func, Lookup, TextField, Value
+from django.db.models import BigIntegerField, Case, F, FloatField, Func, Lookup, TextField, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 from django.utils.html import escape
@@ -81,19 +81,36 @@ class RankQuery(Func):
     output_field = SearchQueryField()
 
 
-class Rank(SearchRank):
-    """ts_rank, whose value needs no conversion: PostgreSQL returns a real, which psycopg
-    already reads as a Python float. Django would otherwise cast each value to float again, a
-    function call for each of the knowledge-bank walk's thousand rows (core/statements.py)."""
+class Unconverted:
+    """For an expression of FloatField whose value needs no conversion: PostgreSQL returns a
+    real, which psycopg already reads as a Python float. Django would otherwise cast each value
+    to float again, a function call for each of the knowledge-bank walk's thousand rows
+    (core/statements.py)."""
 
     @cached_property
     def convert_value(self):
         return self._convert_value_noop
 
 
+class Rank(Unconverted, SearchRank):
+    """ts_rank, read as psycopg gives it."""
+
+
+class RankWhere(Unconverted, Case):
+    """ts_rank where a condition holds and 0 elsewhere, read as psycopg gives it."""
+
+
 def rank(vector, search_query):
     # Normalisation 1 divides by 1 + log(length): a long PDF does not win on volume alone.
     return Rank(vector, RankQuery(search_query), normalization=Value(1))
+
+
+def rank_where(condition, vector, search_query):
+    """`rank` for the rows that pass `condition` (a Q), 0.0 for the others, which are not
+    ranked at all."""
+    return RankWhere(
+        When(condition, then=rank(vector, search_query)), default=Value(0.0), output_field=FloatField()
+    )
 
 
 def weighted_vector(*weighted_fields):

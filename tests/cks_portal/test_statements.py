@@ -131,20 +131,26 @@ def test_values_are_swapped_only_where_the_markers_are():
     assert "kept as written" in params
 
 
-def test_the_walk_reads_its_rows_straight_from_the_cursor_with_the_rank_a_float():
-    """The knowledge bank's walk (a thousand rows at most) is kept without a conversion for any
-    column: ts_rank's real arrives from psycopg as a float, so Django's cast of each value
-    would be a function call per row for nothing."""
-    make_publication("Radikalisering och rekrytering")
-    make_publication("Radikalisering på nätet")
-    search = PublicationSearch({"q": "radikalisering"})
+@pytest.mark.parametrize("filters", [{}, {"type": ["report"]}])
+def test_the_walk_reads_its_rows_straight_from_the_cursor_with_the_rank_a_float(settings, filters):
+    """The knowledge bank's walks (a thousand rows at most) are kept without a conversion for
+    any column: ts_rank's real arrives from psycopg as a float, so Django's cast of each value
+    would be a function call per row for nothing. That holds for the walk of the words alone
+    beside a filter too, which ranks only the rows that pass the filter (a CASE around the
+    rank): with more matches than the cap, both walks run."""
+    settings.KNOWLEDGE_BANK_RESULT_CAP = 2
+    make_publication("Radikalisering och rekrytering", type="report")
+    make_publication("Radikalisering på nätet", type="report")
+    make_publication("Radikalisering i skolan", type="guide")
+    search = PublicationSearch({"q": "radikalisering", **filters})
 
-    rows = search.candidate_rows
+    rows, words = search.candidate_rows, search.word_rows
 
-    assert len(rows) == 2
-    assert all(type(row[search._ORDER_KEY]) is float for row in rows)
+    assert len(words) == 3  # cap + 1: more matches than the cap
+    assert [row[2] for row in rows] == (["report", "report"] if filters else ["guide", "report", "report"])
+    assert all(type(row[search._ORDER_KEY]) is float for row in rows + words)
     walks = [kept for key, kept in statements._kept.items() if key[0] == "kb-walk"]
-    assert walks
+    assert len(walks) == (2 if filters else 1)
     assert all(kept.converters == () for kept in walks)
 
 
