@@ -1,5 +1,5 @@
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -326,3 +326,33 @@ def test_with_a_filter_the_results_are_in_the_order_the_database_ranks_the_filte
         q["sql"] for q in queries.captured_queries if "ts_rank(" in q["sql"] and "LIMIT" in q["sql"]
     )
     assert "CASE WHEN" in words_walk
+
+
+def test_a_search_filtered_by_one_type_walks_that_types_entries_in_the_newest_first_order(
+    client, make_publication, settings
+):
+    """A walk filtered by one type reads the index of each type's newest first
+    (kb_type_newest_idx), in the order the page needs, so it does not step over the other
+    types' entries and needs no sort. Sequential and bitmap reads are made as costly as they
+    are at scale, where a handful of rows would be read whole."""
+    settings.KNOWLEDGE_BANK_RESULT_CAP = 2
+    for number, kind in enumerate(["report", "guide", "report", "film", "report", "report"]):
+        make_publication(f"Radikalisering {number}", year=2020 - number, type=kind)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, {"q": "radikalisering", "type": "report", "sort": "newest"})
+
+    assert titles(response) == ["Radikalisering 0", "Radikalisering 2"]
+    filtered = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "LIMIT" in q["sql"] and """."type" IN ('report')""" in q["sql"].split("WHERE", 1)[-1]
+    ]
+    assert len(filtered) == 1
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute("EXPLAIN " + filtered[0])
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "kb_type_newest_idx" in plan
+    assert "Sort" not in plan
