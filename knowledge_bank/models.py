@@ -119,6 +119,23 @@ def choice_label(choices, value):
         return value
 
 
+def newest_first_index(name, first=None):
+    """An index in the "newest first" order (knowledge_bank.search.NEWEST), after the column
+    `first` when one is given, with the other columns the filters test as further keys and
+    `topic_ids` included."""
+    filtered = [column for column in ("state", "type", "language", "publish_at") if column != first]
+    return models.Index(
+        *([F(first)] if first else []),
+        F("year").desc(),
+        F("date").desc(nulls_last=True),
+        F("title"),
+        F("id"),
+        *(F(column) for column in filtered),
+        include=["topic_ids"],
+        name=name,
+    )
+
+
 class Publication(search.SearchIndexed, ReviewedTranslations, Publishing, ChangeRecorded):
     class Type(models.TextChoices):
         REPORT = "report", _("Report")
@@ -332,35 +349,13 @@ class Publication(search.SearchIndexed, ReviewedTranslations, Publishing, Change
             # the filters test follow as keys, so an equality filter is tested inside the index
             # scan; with `topic_ids` included, a list without words is read from the index
             # alone (an index-only scan).
-            models.Index(
-                F("year").desc(),
-                F("date").desc(nulls_last=True),
-                F("title"),
-                F("id"),
-                F("state"),
-                F("type"),
-                F("language"),
-                F("publish_at"),
-                include=["topic_ids"],
-                name="kb_newest_idx",
-            ),
+            newest_first_index("kb_newest_idx"),
             # The same order within each type, for a search filtered by one type: its walk
             # reads only that type's entries, where the walk above steps over the entries of
             # every other type (six in seven at 100,000 publications; 4.7 of the filtered walk's
             # 6.2 ms when no text was tested; docs/benchmarks.md). The planner takes it when the
             # filter names one type.
-            models.Index(
-                F("type"),
-                F("year").desc(),
-                F("date").desc(nulls_last=True),
-                F("title"),
-                F("id"),
-                F("state"),
-                F("language"),
-                F("publish_at"),
-                include=["topic_ids"],
-                name="kb_type_newest_idx",
-            ),
+            newest_first_index("kb_type_newest_idx", first="type"),
             # OAI-PMH lists records in datestamp order (knowledge_bank/oai.py): a page, or the
             # earliest datestamp, is read from the start of this index instead of sorting every
             # row, and with the columns its filters test included, a list is counted from the
