@@ -90,6 +90,9 @@ def worker_exit(server, worker):
     from django.core.cache import caches
     from django.db import connections
 
+    from cks_portal.core import beside
+
+    beside.close()
     connections.close_all()
     caches.close_all()
     logging.shutdown()  # what the log handlers still hold is written out

@@ -181,6 +181,13 @@ _startup = envstr("PG_STARTUP_OPTIONS", "-c max_parallel_workers_per_gather=0")
 if _startup:
     _options["options"] = f"{_options.get('options', '')} {_startup}".strip()
 
+# Threads per worker process that run a search's independent statement beside the request, each
+# with a connection of its own (cks_portal/core/beside.py): the database's connections are then
+# workers × (1 + this). 0 runs every statement on the request's connection, one after another.
+SQL_BESIDE_THREADS = envint("SQL_BESIDE_THREADS", 1)
+if SQL_BESIDE_THREADS < 0:
+    raise ImproperlyConfigured(f"SQL_BESIDE_THREADS must be 0 or more; got {SQL_BESIDE_THREADS}")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Passwords and sessions -----------------------------------------------------------------

@@ -21,7 +21,7 @@ from django.template import TemplateDoesNotExist, TemplateSyntaxError, engines
 from django.urls import Resolver404, get_resolver
 from django.utils import translation
 
-from cks_portal.core import cldr
+from cks_portal.core import beside, cldr
 
 _OWN = Path(settings.BASE_DIR).resolve()
 
@@ -98,13 +98,19 @@ def libraries():
 def connect():
     """In a new worker, before it takes its first request: its database and cache connections."""
     from django.core.cache import caches
+
+    _open_databases()
+    with contextlib.suppress(Exception):
+        caches["default"].get("warm-up")
+    beside.on_each_thread(_open_databases)  # the connections beside the request's
+
+
+def _open_databases():
     from django.db import connections
 
     for alias in connections:
         with contextlib.suppress(Exception):  # a database that is down is the request's to report
             connections[alias].ensure_connection()
-    with contextlib.suppress(Exception):
-        caches["default"].get("warm-up")
 
 
 def warm():

@@ -36,7 +36,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from cks_portal.core import limits, page_cache, search, statements, suggestions
+from cks_portal.core import beside, limits, page_cache, search, statements, suggestions
 from cks_portal.core.i18n import active_language
 from cks_portal.core.models import Topic
 from knowledge_bank import selectors
@@ -145,6 +145,7 @@ class PublicationSearch:
         self._phrase_is_rare = False
         self._rare_rows = None  # every match of a rare phrase, when there are few enough (_walk)
         self._combinations = {}  # topic_ids → slugs (topic_slugs)
+        self._filtered_rows = None  # waits for the filtered walk started beside (word_rows)
 
     @staticmethod
     def _values(params, name, is_valid):
@@ -347,11 +348,12 @@ class PublicationSearch:
             rows = rows.filter(search.PhraseCandidates(self.query))
         return rows.values_list(*fields)[: limit + 1]
 
-    def _fetch(self, how, filters, limit=None):
+    def _fetch(self, how, filters, limit=None, concurrently=False):
         """The walk's rows as plain tuples, straight from the cursor: a thousand rows without
         the ORM's per-row work (none of these columns needs a conversion), through a statement
         compiled once per process for these filters (core.statements). At most `limit` + 1
-        rows: by default cap + 1."""
+        rows: by default cap + 1. With `concurrently`, a callable that waits for them while the
+        walk runs on another connection (core.beside)."""
         limit = self.cap if limit is None else limit
         key = (
             "kb-walk",
@@ -368,7 +370,9 @@ class PublicationSearch:
             key, lambda query, now: self._marked(query, now)._walk_rows(how, filters, limit)
         )
         if statement is statements.EMPTY:  # a topic that no longer exists
-            return []
+            return list if concurrently else []
+        if concurrently:
+            return statement.rows_beside(self.query, self.now)
         return statement.rows(self.query, self.now)
 
     def _statement_key(self, filters):
@@ -402,7 +406,20 @@ class PublicationSearch:
     def word_rows(self):
         """The newest matches of the words alone, without the filters: what the facets
         count. When they are complete (at most `cap`), the filtered results are picked from
-        them in Python too, so filters cost no further query."""
+        them in Python too, so filters cost no further query.
+
+        When filters are chosen in a knowledge bank larger than the cap, the filtered walk is
+        likely to be needed too, and it does not depend on this one: it starts first, beside
+        this walk (core.beside), and its rows are dropped if these turn out to be complete.
+        Where nothing runs beside, it waits for this walk's answer, as it would cost a second
+        statement for nothing."""
+        if (
+            self.has_filters
+            and beside.runs_beside()
+            and not search.has_phrase(self.query)
+            and selectors.published_count() > self.cap
+        ):
+            self._filtered_rows = self._fetch("walk", self.filters, concurrently=True)
         return self._walk({})
 
     @property
@@ -417,6 +434,8 @@ class PublicationSearch:
             return self.word_rows
         if self.word_rows_complete:
             return self._passing(self.word_rows, self.filters)
+        if self._filtered_rows is not None:  # started beside the words' walk
+            return self._filtered_rows()
         return self._walk(self.filters)
 
     def _passing(self, rows, filters):
@@ -662,6 +681,7 @@ class PublicationProvider(search.SiteSearchProvider):
     AUTHORS_SHOWN = 3
 
     kind = "publications"
+    beside = True  # ranks a thousand candidates: the slowest group
     label = _("Publications in the knowledge bank")
 
     def matching(self, query, now, count):

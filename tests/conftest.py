@@ -59,6 +59,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
     yield
     from django.db import connection
 
+    from cks_portal.core import beside
+
+    beside.close()
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         cursor.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"

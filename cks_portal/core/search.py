@@ -33,7 +33,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from cks_portal.core import limits, registry, statements, thesaurus
+from cks_portal.core import beside, limits, registry, statements, thesaurus
 
 SEARCH_CONFIG = "swedish"
 
@@ -409,11 +409,18 @@ class SearchGroup:
 
 
 def site_results(query, limit=5):
-    """Every provider's group that found something. One or two queries per provider."""
+    """Every provider's group that found something. One or two queries per provider; the
+    statements of the providers marked `beside` run on another connection while the others run
+    (core.beside), so the page waits for the slowest group rather than for all of them."""
+    providers = registry.search_providers()
+    starting = providers
+    if beside.runs_beside():  # those that run beside first, so that the others run meanwhile
+        starting = sorted(providers, key=lambda provider: not provider.beside)
+    waits = {provider: provider.start(query, limit + 1) for provider in starting}
     groups = []
-    for provider in registry.search_providers():
-        group = provider(query, limit)
-        if group and group.results:
+    for provider in providers:
+        group = provider.group(waits[provider](), query, limit)
+        if group.results:
             groups.append(group)
     return groups
 
@@ -425,26 +432,38 @@ class SiteSearchProvider:
 
     `matching` is called once per process for each count and language, with the markers of
     core.statements for the query and the time; its SQL is kept and run with each search's
-    own values."""
+    own values. A provider whose statement is the slowest sets `beside`, and site_results runs
+    it beside the others."""
 
     kind = ""
     label = ""
+    beside = False
 
     def matching(self, query, now, count):
         """A queryset of at most `count` matches of `query` published by `now`, best first."""
         raise NotImplementedError
 
-    def found(self, query, count):
-        """Up to `count` matches, best first; none for a query with nothing to search for."""
+    def start(self, query, count):
+        """Start looking for up to `count` matches (beside the caller when `beside`); returns a
+        callable that waits for them, best first, as instances. None for a query with nothing
+        to search for."""
         if not clean_query(query):
-            return []
+            return list
         statement = statements.compiled(
             ("site-search", self.kind, count, get_language()),
             lambda query_marker, now_marker: self.matching(query_marker, now_marker, count),
         )
         if statement is statements.EMPTY:
-            return []
-        return list(statement.objects(query))
+            return list
+        if not self.beside:
+            found = statement.objects(query)
+            return lambda: found
+        wait = statement.rows_beside(query)
+        return lambda: statement.instances(wait())
+
+    def found(self, query, count):
+        """Up to `count` matches, best first; none for a query with nothing to search for."""
+        return self.start(query, count)()
 
     def result(self, obj, query):
         raise NotImplementedError
@@ -452,8 +471,8 @@ class SiteSearchProvider:
     def more_url(self, query):
         return ""
 
-    def __call__(self, query, limit):
-        found = self.found(query, limit + 1)
+    def group(self, found, query, limit):
+        """The group of `found` (at most limit + 1 matches, best first)."""
         return SearchGroup(
             kind=self.kind,
             label=self.label,
@@ -461,3 +480,6 @@ class SiteSearchProvider:
             more_url=self.more_url(query),
             has_more=len(found) > limit,
         )
+
+    def __call__(self, query, limit):
+        return self.group(self.found(query, limit + 1), query, limit)

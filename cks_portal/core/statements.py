@@ -29,7 +29,7 @@ from django.db.models import prefetch_related_objects
 from django.dispatch import receiver
 from django.utils import timezone
 
-from cks_portal.core import thesaurus
+from cks_portal.core import beside, thesaurus
 
 # Characters from the private-use area, which clean_query's text never holds together.
 QUERY = "\U000f0000cks-query\U000f0000"
@@ -87,15 +87,26 @@ class Compiled:
 
     def rows(self, query, now=None, ids=()):
         """The statement's rows as tuples (lists where a column needed a conversion)."""
+        return self._fetch(self.bind(query, now, ids))
+
+    def rows_beside(self, query, now=None, ids=()):
+        """rows(), run beside the caller on another connection where it can (core.beside):
+        returns a callable that waits for them."""
+        return beside.start(self._fetch, self.bind(query, now, ids))
+
+    def _fetch(self, params):
         with connection.cursor() as cursor:
-            cursor.execute(self.sql, self.bind(query, now, ids))
+            cursor.execute(self.sql, params)
             rows = cursor.fetchall()
         return [self._converted(row) for row in rows] if self.converters else rows
 
     def objects(self, query, now=None, ids=()):
         """The statement's rows as instances of its queryset's model (the columns it does not
         select deferred), with the annotations as attributes and the prefetches done."""
-        rows = self.rows(query, now, ids)
+        return self.instances(self.rows(query, now, ids))
+
+    def instances(self, rows):
+        """`rows` of this statement as objects() makes them."""
         start, end = self.fields
         from_db, db, names = self.model.from_db, connection.alias, self.names
         instances = []

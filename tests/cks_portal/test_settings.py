@@ -108,6 +108,7 @@ def test_database_url_picks_postgresql():
             {"DJANGO_DEBUG": "1", "KNOWLEDGE_BANK_RESULT_CAP": "-5"},
             "KNOWLEDGE_BANK_RESULT_CAP must be at least 1",
         ),
+        ({"DJANGO_DEBUG": "1", "SQL_BESIDE_THREADS": "-1"}, "SQL_BESIDE_THREADS must be 0 or more"),
         ({"DJANGO_DEBUG": "1", "CKS_ID_DATE": "last year"}, "CKS_ID_DATE must be a year"),
         (
             {"DJANGO_DEBUG": "1", "CKS_ID_DOMAIN": "https://Boras.se/"},

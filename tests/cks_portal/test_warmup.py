@@ -65,7 +65,9 @@ def test_a_new_worker_connects_before_its_first_request(monkeypatch):
 
     config["post_fork"](None, None)
 
-    assert opened == ["default", "cache"]
+    # The request's database connection, the cache, and the connection beside the request's
+    # (cks_portal/core/beside.py).
+    assert opened == ["default", "cache", "default"]
 
 
 def test_a_new_worker_starts_when_the_database_does_not_answer():
