@@ -16,10 +16,13 @@ FEATURED_COUNT = 6
 @page_cache.reads_ahead
 def index(request):
     publication_search = PublicationSearch(request.GET, page_size=settings.KNOWLEDGE_BANK_PAGE_SIZE)
+    # The facets first: they count the words' matches, so with filters chosen they are counted
+    # while the filtered walk still runs beside (core.beside), which the page then waits for.
+    facets = publication_search.facets()
     context = {
         "search": publication_search,
         "page_obj": publication_search.page(),
-        "facets": publication_search.facets(),
+        "facets": facets,
         "featured": []
         if publication_search.is_active
         else list(
