@@ -411,8 +411,8 @@ class PublicationSearch:
         When filters are chosen in a knowledge bank larger than the cap, the filtered walk is
         likely to be needed too, and it does not depend on this one: it starts first, beside
         this walk (core.beside), and its rows are dropped if these turn out to be complete.
-        Where nothing runs beside, it waits for this walk's answer, as it would cost a second
-        statement for nothing."""
+        Where nothing runs beside, the filtered walk waits for this walk's answer, which may
+        make it unnecessary."""
         if (
             self.has_filters
             and beside.runs_beside()

@@ -89,7 +89,8 @@ def home_context(request):
 
 
 def register_search_provider(provider, *, order):
-    """`provider(query, limit)` returns a `search.SearchGroup`; /sok/ shows the groups by order."""
+    """`provider` is a `search.SiteSearchProvider` (`provider(query, limit)` returns a
+    `search.SearchGroup`); /sok/ shows the groups by order."""
     _add(_search_providers, order, provider)
 
 

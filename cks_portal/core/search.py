@@ -7,8 +7,10 @@ written, `-word` excludes, `or` offers alternatives. `parse_query` reads the sam
 Python, only to mark the query's words in a short text the database did not headline.
 
 A provider is a `SiteSearchProvider` instance in an app's own `search` module, called as
-`provider(query, limit)` for a `SearchGroup`; the app registers it in its `AppConfig.ready()`
-(`registry.register_search_provider`), and `/sok/` shows the groups in the registered order.
+`provider(query, limit)` for a `SearchGroup` (`/sok/` calls its `start` and `group` instead, so
+that one provider's statement can run beside the others'); the app registers it in its
+`AppConfig.ready()` (`registry.register_search_provider`), and `/sok/` shows the groups in the
+registered order.
 """
 
 import re
@@ -445,8 +447,8 @@ class SiteSearchProvider:
 
     def start(self, query, count):
         """Start looking for up to `count` matches (beside the caller when `beside`); returns a
-        callable that waits for them, best first, as instances. None for a query with nothing
-        to search for."""
+        callable that waits for them, best first, as instances (none for a query with nothing
+        to search for)."""
         if not clean_query(query):
             return list
         statement = statements.compiled(

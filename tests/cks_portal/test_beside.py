@@ -161,4 +161,3 @@ def test_a_new_worker_opens_the_connections_beside_before_its_first_request():
     opened = []
     beside.on_each_thread(lambda: opened.append(connection.connection is not None))
     assert opened == [True]
-
