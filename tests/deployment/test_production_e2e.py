@@ -560,6 +560,16 @@ def test_a_registration_goes_round_trip_and_the_rate_limit_counts_real_clients(s
     assert other.post(form, registration_form(token, "other@example.se")).status in (200, 302)
 
 
+def test_the_site_search_reads_the_knowledge_bank_on_the_workers_second_connection(site):
+    """/sok/ reads the knowledge bank's group on a second connection of the forked worker,
+    opened in post_fork (cks_portal/core/beside.py): through nginx, with the production
+    settings."""
+    response = Client().get("/sok/?q=radikalisering")
+
+    assert response.status == 200
+    assert "Oro för radikalisering" in response.text  # a demo publication, from that group
+
+
 def test_nginx_serves_a_published_publications_file(site):
     response = Client().get(site.published_file)
 
