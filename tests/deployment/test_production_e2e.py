@@ -588,7 +588,8 @@ def outage_checks(site, port):
     healthz = app.get("/healthz", timeout=5)
     assert healthz.status == 200
     assert healthz.seconds < 1, f"/healthz took {healthz.seconds:.2f} s"
-    for path in ["/", "/stod/", "/kunskapsbank/?q=x", site.event, "/nyheter/"]:
+    # /sok/ reads the knowledge bank's group on the worker's second connection (core.beside).
+    for path in ["/", "/stod/", "/kunskapsbank/?q=x", "/sok/?q=radikalisering", site.event, "/nyheter/"]:
         response = app.get(path, timeout=10)
         assert response.status == 200, f"{path}: {response.status}"
         assert response.seconds < 2, f"{path} took {response.seconds:.2f} s"
