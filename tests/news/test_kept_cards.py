@@ -3,13 +3,16 @@
 show each page its own version."""
 
 import datetime
+import json
 
 import pytest
 from django.core.cache import caches
+from django.test import Client
 from django.utils import timezone
 
-from tests.factories import make_event, make_news
-from tests.html import elements
+from cks_portal.core.publishing import State
+from tests.factories import make_event, make_news, make_topic
+from tests.html import element, elements
 
 
 def card(html, css_class, title):
@@ -182,3 +185,76 @@ def test_the_kept_news_filter_and_article_follow_each_request(client):
 
 def element_value(html, id_):
     return next(e for e in elements(html, "input") if e.attrs.get("id") == id_).attrs.get("value", "")
+
+
+# --- News item: the page's head, article, share links and related news are kept --------------
+
+
+def _json_ld_url(html):
+    return json.loads(element(html, "script", type="application/ld+json").text)["url"]
+
+
+@pytest.mark.django_db
+def test_a_kept_news_page_follows_a_save_of_a_related_item(client):
+    topic = make_topic("samverkan")
+    make_news("forum", title="Forum om samverkan").topics.add(topic)
+    other = make_news("natverk", title="Nytt nätverk för kommuner", days_ago=5)
+    other.topics.add(topic)
+    assert "Nytt nätverk för kommuner" in client.get("/nyheter/forum/").content.decode()
+
+    other.title = "Nätverket byter namn"
+    other.save()
+    html = client.get("/nyheter/forum/").content.decode()
+
+    assert "Nätverket byter namn" in card(html, "news-card", "byter namn").text
+    assert "Nytt nätverk för kommuner" not in html
+
+
+@pytest.mark.django_db
+def test_a_kept_news_page_follows_a_change_of_its_own_dates_and_title(client):
+    item = make_news("forum", title="Forum om samverkan")
+    client.get("/nyheter/forum/")
+
+    item.title = "Forum om samverkan i länet"
+    item.publish_at = timezone.make_aware(datetime.datetime(2026, 3, 2, 9, 0))
+    item.save()
+    html = client.get("/nyheter/forum/").content.decode()
+
+    assert '"headline": "Forum om samverkan i länet"' in html
+    assert 'content="2026-03-02T09:00:00+0100"' in html  # article:published_time
+
+
+@pytest.mark.django_db
+def test_each_address_of_the_site_gets_its_own_kept_news_page(client, settings):
+    settings.ALLOWED_HOSTS = ["cks.example", "www.cks.example"]
+    make_news("forum", title="Forum om samverkan")
+
+    first = client.get("/nyheter/forum/", HTTP_HOST="cks.example").content.decode()
+    second = client.get("/nyheter/forum/", HTTP_HOST="www.cks.example").content.decode()
+    english = client.get("/en/nyheter/forum/", HTTP_HOST="cks.example").content.decode()
+
+    assert _json_ld_url(first) == "http://cks.example/nyheter/forum/"
+    assert _json_ld_url(second) == "http://www.cks.example/nyheter/forum/"
+    assert _json_ld_url(english) == "http://cks.example/en/nyheter/forum/"
+    assert "url=http%3A%2F%2Fwww.cks.example%2Fnyheter%2Fforum%2F" in second  # the share links
+    assert "www.cks.example" not in first
+    assert 'hreflang="sv"' in english  # what is not kept still follows the request
+    assert '<html lang="en"' in english
+
+
+@pytest.mark.django_db
+def test_a_kept_draft_preview_never_reaches_a_reader(staff_client):
+    item = make_news("utkast", title="Ett utkast", state=State.DRAFT)
+    editor = staff_client("Redaktör")
+    reader = Client()
+    preview = editor.get("/nyheter/utkast/").content.decode()
+    assert "Förhandsvisning" in preview
+    assert '<meta name="robots" content="noindex">' in preview
+    assert reader.get("/nyheter/utkast/").status_code == 404
+
+    item.state = State.PUBLISHED
+    item.save()
+    published = reader.get("/nyheter/utkast/").content.decode()
+    assert "Ett utkast" in published
+    assert 'name="robots"' not in published
+    assert "Förhandsvisning" not in published
