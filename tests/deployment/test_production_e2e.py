@@ -46,6 +46,7 @@ APP_PORT, KILLED_APP_PORT, HANGING_APP_PORT = 18110, 18111, 18112
 KILLED_REDIS_PORT, HANGING_REDIS_PORT = 18150, 18151
 STAFF_PASSWORD = "e2e-Lösenord-som-är-långt"
 RATE_LIMIT = 3
+NEWS_ITEM = "/nyheter/studiebesok-fran-vracar/"  # a news item of the demo content
 
 # Its ports and Redis database 5 are fixed: one pytest-xdist worker runs all of tests/deployment.
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("deployment")]
@@ -588,8 +589,17 @@ def outage_checks(site, port):
     healthz = app.get("/healthz", timeout=5)
     assert healthz.status == 200
     assert healthz.seconds < 1, f"/healthz took {healthz.seconds:.2f} s"
-    # /sok/ reads the knowledge bank's group on the worker's second connection (core.beside).
-    for path in ["/", "/stod/", "/kunskapsbank/?q=x", "/sok/?q=radikalisering", site.event, "/nyheter/"]:
+    # /sok/ reads the knowledge bank's group on the worker's second connection (core.beside);
+    # a news item's page is kept rendered per content generation (news/detail.html).
+    for path in [
+        "/",
+        "/stod/",
+        "/kunskapsbank/?q=x",
+        "/sok/?q=radikalisering",
+        site.event,
+        "/nyheter/",
+        NEWS_ITEM,
+    ]:
         response = app.get(path, timeout=10)
         assert response.status == 200, f"{path}: {response.status}"
         assert response.seconds < 2, f"{path} took {response.seconds:.2f} s"
@@ -603,6 +613,7 @@ def test_redis_killed_pages_still_answer_fast_and_readyz_names_the_cache(site):
     app = Client("127.0.0.6", port=KILLED_APP_PORT, tls=False)
     # The cache works first, so the workers hold live connections when Redis dies.
     assert app.get("/").status == 200
+    assert app.get(NEWS_ITEM).status == 200  # kept under the generation Redis holds
     assert json.loads(app.get("/readyz").text) == {"database": "ok", "cache": "ok"}
 
     stop(site.killed_redis)

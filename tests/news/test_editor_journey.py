@@ -15,6 +15,8 @@ from PIL import Image
 
 from cks_portal.core.roles import EDITOR
 from news.models import NewsItem, State
+from tests.admin_forms import form_data
+from tests.factories import make_news, make_topic
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -95,3 +97,29 @@ def test_an_editor_schedules_news_with_an_image_previews_it_and_it_goes_live_at_
     assert "Förhandsvisning" not in live.content.decode()
     assert 'alt="En lärare samtalar med elever"' in live.content.decode()
     assert "Nytt stöd till skolorna" in reader.get("/nyheter/").content.decode()
+
+
+def test_an_editors_change_in_the_admin_shows_on_the_kept_pages_of_the_related_news(staff_client):
+    """A news item's page is kept rendered with its related news and its JSON-LD
+    (news/detail.html): a related item renamed through the admin's change form shows there at
+    once, and so does the item's own new headline."""
+    topic = make_topic("samverkan")
+    forum = make_news("forum", title="Forum om samverkan")
+    forum.topics.add(topic)
+    network = make_news("natverk", title="Nytt nätverk för kommuner", days_ago=5)
+    network.topics.add(topic)
+    editor = staff_client(EDITOR)
+    reader = Client()
+    assert "Nytt nätverk för kommuner" in reader.get("/nyheter/forum/").content.decode()
+
+    for item, title in ((network, "Nätverket byter namn"), (forum, "Forum om samverkan i länet")):
+        change = f"/admin/news/newsitem/{item.pk}/change/"
+        data = form_data(editor.get(change))
+        data["title"] = title
+        saved = editor.post(change, data)
+        assert saved.status_code == 302, saved.content.decode()[:3000]
+
+    page = reader.get("/nyheter/forum/").content.decode()
+    assert "Nätverket byter namn" in page
+    assert "Nytt nätverk för kommuner" not in page
+    assert '"headline": "Forum om samverkan i länet"' in page
